@@ -1,0 +1,51 @@
+"""newsnorm: turn messy, tokenized news corpora into clean, typed articles.
+
+>>> import newsnorm
+>>> newsnorm.normalize(" date 2021-06-01 Markets rose , traders said .").text
+'Markets rose, traders said.'
+"""
+
+from newsnorm.article import Article, Dateline
+from newsnorm.characters import fix_characters
+from newsnorm.config import PRESETS, Config
+from newsnorm.dateline import split_dateline
+from newsnorm.dates import parse_date
+from newsnorm.errors import (
+    ArticleDataError,
+    ConfigError,
+    DecodeError,
+    InputError,
+    NewsnormError,
+    RecordError,
+)
+from newsnorm.header import HeaderFields, split_header
+from newsnorm.pipeline import normalize, normalize_text
+from newsnorm.quotes import fix_quotes
+from newsnorm.spacing import StyleReport, detect_style, repair_spacing
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "PRESETS",
+    "Article",
+    "ArticleDataError",
+    "Config",
+    "ConfigError",
+    "Dateline",
+    "DecodeError",
+    "HeaderFields",
+    "InputError",
+    "NewsnormError",
+    "RecordError",
+    "StyleReport",
+    "__version__",
+    "detect_style",
+    "fix_characters",
+    "fix_quotes",
+    "normalize",
+    "normalize_text",
+    "parse_date",
+    "repair_spacing",
+    "split_dateline",
+    "split_header",
+]

@@ -1,0 +1,129 @@
+"""`Config`: every option of the pipeline in one frozen value, plus a few named presets."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, get_args
+
+import attrs
+
+from newsnorm.errors import ConfigError
+
+__all__ = ["PRESETS", "Config", "QuoteStyle", "SpacingMode"]
+
+QuoteStyle = Literal["auto", "curly", "straight", "preserve"]
+"""How `fix_quotes` treats quotes: see `newsnorm.quotes.fix_quotes`."""
+
+SpacingMode = Literal["auto", "off"]
+"""``auto`` detects tokenized text and repairs it; ``off`` leaves spacing alone."""
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in choices:
+            allowed = ", ".join(repr(choice) for choice in sorted(choices))
+            raise ConfigError(f"{attribute.name} must be one of {allowed}, not {value!r}")
+
+    return check
+
+
+def _boolean(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{attribute.name} must be True or False, not {value!r}")
+
+
+@attrs.frozen
+class Config:
+    """All options of `newsnorm.normalize`, as one immutable value.
+
+    Build one with keywords, start from a named preset, or derive one with `evolve`.
+    Every option has a safe default: the default `Config()` is what ``normalize`` uses.
+
+    Attributes:
+        characters: repair mojibake, HTML entities and odd whitespace (`fix_characters`).
+        fold_compatibility: also fold fullwidth letters and ligatures (``ﬁ`` -> ``fi``);
+            off by default because it changes text that is not broken.
+        spacing: ``"auto"`` repairs tokenized spacing where the text is tokenized; ``"off"``
+            never touches spacing.
+        quotes: the quote style, one of ``"auto"``, ``"curly"``, ``"straight"``, ``"preserve"``.
+        header: extract a date line, header block, title and byline into typed fields.
+        dateline: extract a news dateline such as ``WASHINGTON (Reuters) -``.
+
+    Example:
+        >>> Config().quotes
+        'auto'
+        >>> Config(quotes="straight").evolve(header=False).header
+        False
+        >>> Config.preset("minimal").spacing
+        'off'
+    """
+
+    characters: bool = attrs.field(default=True, validator=_boolean)
+    fold_compatibility: bool = attrs.field(default=False, validator=_boolean)
+    spacing: SpacingMode = attrs.field(default="auto", validator=_one_of(get_args(SpacingMode)))
+    quotes: QuoteStyle = attrs.field(default="auto", validator=_one_of(get_args(QuoteStyle)))
+    header: bool = attrs.field(default=True, validator=_boolean)
+    dateline: bool = attrs.field(default=True, validator=_boolean)
+
+    def evolve(self, **overrides: Any) -> Config:
+        """Return a copy with some options changed; unknown names raise `ConfigError`.
+
+        Example:
+            >>> Config().evolve(quotes="curly").quotes
+            'curly'
+            >>> Config().evolve(qoutes="curly")
+            Traceback (most recent call last):
+            ...
+            newsnorm.errors.ConfigError: unknown option 'qoutes'; options are: ...s
+        """
+        if not overrides:
+            return self
+        known = {field.name for field in attrs.fields(Config)}
+        for name in overrides:
+            if name not in known:
+                options = ", ".join(sorted(known))
+                raise ConfigError(f"unknown option {name!r}; options are: {options}")
+        return attrs.evolve(self, **overrides)
+
+    @classmethod
+    def preset(cls, name: str, **overrides: Any) -> Config:
+        """Return the named preset from `PRESETS`, with optional overrides.
+
+        Example:
+            >>> Config.preset("ascii").quotes
+            'straight'
+            >>> Config.preset("nope")
+            Traceback (most recent call last):
+            ...
+            newsnorm.errors.ConfigError: unknown preset 'nope'; presets are: ascii, ...
+        """
+        try:
+            base = PRESETS[name]
+        except KeyError:
+            names = ", ".join(sorted(PRESETS))
+            raise ConfigError(f"unknown preset {name!r}; presets are: {names}") from None
+        return base.evolve(**overrides)
+
+    @classmethod
+    def resolve(cls, config: Config | None = None, **overrides: Any) -> Config:
+        """Combine an optional config with keyword overrides, the way every entry point does.
+
+        Example:
+            >>> Config.resolve(None, quotes="preserve") == Config(quotes="preserve")
+            True
+        """
+        return (config if config is not None else DEFAULT).evolve(**overrides)
+
+
+DEFAULT = Config()
+
+PRESETS: Mapping[str, Config] = {
+    "default": DEFAULT,
+    # Characters only: for text known to be untokenized and typographically settled.
+    "minimal": Config(spacing="off", quotes="preserve", header=False, dateline=False),
+    # Plain ASCII quotes and folded compatibility characters, for small vocabularies.
+    "ascii": Config(quotes="straight", fold_compatibility=True),
+    # Repair the text but leave any header or dateline in the body.
+    "body-only": Config(header=False, dateline=False),
+}
+"""The named presets accepted by `Config.preset` and the command line's ``--preset``."""

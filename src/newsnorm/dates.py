@@ -1,0 +1,101 @@
+"""A narrow, anchored date grammar for news headers.
+
+`parse_date` accepts a whole string that is a date as news sources write them, optionally with a
+weekday, a time of day and a time zone, and returns a `datetime.date`. It never guesses: no
+default year, no "today", no two-digit years, and a numeric ``03/04/2020`` only when the day
+order is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+__all__ = ["MONTHS", "parse_date"]
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+}  # fmt: skip
+"""Month names and the abbreviations news sources use, lower case, to month numbers."""
+
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[6-9]|2[0-9])[0-9]{2}"
+_ZONE = r"(?:[A-Z]{1,5}|[+-][0-9]{2}:?[0-9]{2}|Z)"
+_TIME = (
+    r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
+    r"(?:\s?[ap]\.?m\.?)?(?:\s?" + _ZONE + r")?"
+    r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?:\s?" + _ZONE + r")?"
+)
+
+_DATE_EXPRESSION = regex.compile(
+    rf"""
+    ^\s*
+    (?:(?:{_TIME})\s*,?\s*)?                 # Updated 3:01 PM ET, ...
+    (?:{_WEEKDAY}\s*,?\s*)?                  # Thursday, ...
+    (?:
+        (?P<y>{_YEAR})-(?P<m>[01]?[0-9])-(?P<d>[0-3]?[0-9])        # 2020-02-17
+            (?:[T\s](?:{_TIME}))?
+      | (?P<y>{_YEAR})/(?P<m>[01]?[0-9])/(?P<d>[0-3]?[0-9])        # 2020/02/17
+      | (?P<month>{_MONTH})\s*(?P<d>{_DAY}),?\s*(?P<y>{_YEAR})     # Feb. 17, 2020
+      | (?P<d>{_DAY})\s*(?P<month>{_MONTH}),?\s*(?P<y>{_YEAR})     # 17 February 2020
+      | (?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>{_YEAR})       # 02/26/2020 or 26/02/2020
+      | (?P<d>[0-3]?[0-9])\.(?P<m>[01]?[0-9])\.(?P<y>{_YEAR})      # 26.02.2020
+    )
+    (?:\s*,?\s*(?:at\s+)?(?:{_TIME}))?       # ..., 15:01:01 GMT
+    \s*$
+    """,
+    regex.IGNORECASE | regex.VERBOSE,
+)
+
+
+def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
+    """Parse `text` if the whole of it is a date; return None otherwise.
+
+    Args:
+        text: the candidate, such as a header value or a date line.
+        day_first: how to read a numeric date with slashes whose order is ambiguous
+            (``03/04/2020``): True for day/month, False for month/day, None (the default) to
+            give up. ``26.02.2020`` is always read day first, as it is written.
+
+    Example:
+        >>> parse_date("2020-02-17")
+        datetime.date(2020, 2, 17)
+        >>> parse_date("Updated 3:01 PM ET, Thu February 26, 1987".removeprefix("Updated "))
+        datetime.date(1987, 2, 26)
+        >>> parse_date("Thu, 26 Feb 1987 15:01:01 GMT")
+        datetime.date(1987, 2, 26)
+        >>> parse_date("02/26/1987"), parse_date("03/04/1987")
+        (datetime.date(1987, 2, 26), None)
+        >>> parse_date("03/04/1987", day_first=True)
+        datetime.date(1987, 4, 3)
+        >>> parse_date("March 26") is None, parse_date("February 30, 2021") is None
+        (True, True)
+    """
+    match = _DATE_EXPRESSION.match(text)
+    if match is None:
+        return None
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups["month"]:
+        month = MONTHS[groups["month"].rstrip(".").lower()]
+        day = int(groups["d"].lower().rstrip("stndrh"))
+    elif groups["a"]:
+        first, second = int(groups["a"]), int(groups["b"])
+        if first > 12 or (second <= 12 and day_first):
+            day, month = first, second
+        elif second > 12 or day_first is False:
+            month, day = first, second
+        else:  # both could be the month and nobody said which
+            return None
+    else:
+        month, day = int(groups["m"]), int(groups["d"])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

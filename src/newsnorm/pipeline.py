@@ -1,0 +1,82 @@
+"""The pipeline: the one place that knows the order of the stages.
+
+characters -> spacing -> quotes -> header -> dateline -> paragraphs. Spacing and quotes run
+before the metadata stages so that a tokenized title, byline or dateline (``WASHINGTON ( Reuters )
+-``) is repaired like the body and the metadata readers only ever see repaired text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from newsnorm.article import Article
+from newsnorm.characters import fix_characters
+from newsnorm.config import Config
+from newsnorm.dateline import split_dateline
+from newsnorm.header import HeaderFields, split_header
+from newsnorm.quotes import fix_quotes
+from newsnorm.spacing import repair_spacing
+
+__all__ = ["normalize", "normalize_text"]
+
+_BLANK_LINES = regex.compile(r"\n\s*\n")
+_NO_HEADER = HeaderFields()
+
+
+def _repair_text(text: str, config: Config) -> str:
+    if config.characters:
+        text = fix_characters(text, config)
+    if config.spacing != "off":
+        text = repair_spacing(text)
+    return fix_quotes(text, config.quotes)
+
+
+def _paragraphs(text: str) -> str:
+    # Article.text holds one paragraph per line: blank lines between paragraphs go.
+    return _BLANK_LINES.sub("\n", text.strip())
+
+
+def normalize(text: str, config: Config | None = None, **overrides: Any) -> Article:
+    """Normalize one raw news document into an `Article`.
+
+    Args:
+        text: the document, as read from the corpus.
+        config: the options; `Config()` by default.
+        **overrides: options to change for this call, such as ``quotes="straight"``.
+
+    Example:
+        >>> article = normalize(" date 2020-02-17 Just when we thought , it was over .")
+        >>> article.date, article.text
+        (datetime.date(2020, 2, 17), 'Just when we thought, it was over.')
+        >>> normalize("WASHINGTON ( Reuters ) - Lawmakers met .").dateline
+        Dateline(location='WASHINGTON', agency='Reuters', date_text=None)
+    """
+    cfg = Config.resolve(config, **overrides)
+    text = _repair_text(text, cfg)
+    fields, body = split_header(text) if cfg.header else (_NO_HEADER, text)
+    dateline, body = split_dateline(body) if cfg.dateline else (None, body)
+    return Article(
+        text=_paragraphs(body),
+        date=fields.date,
+        title=fields.title,
+        byline=fields.byline,
+        dateline=dateline,
+        headers=fields.headers,
+    )
+
+
+def normalize_text(text: str, config: Config | None = None, **overrides: Any) -> str:
+    """Repair the text of a document without extracting metadata.
+
+    Runs the text stages of `normalize` (characters, spacing, quotes, one paragraph per line)
+    and leaves header lines and datelines in place, so that nothing is removed from the text.
+
+    Example:
+        >>> normalize_text("It ’ s here , “ finally . ”\\n\\nNext paragraph .")
+        'It’s here, “finally.”\\nNext paragraph.'
+        >>> normalize_text("Already clean prose stays as it is.")
+        'Already clean prose stays as it is.'
+    """
+    return _paragraphs(_repair_text(text, Config.resolve(config, **overrides)))
