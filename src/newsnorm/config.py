@@ -74,7 +74,7 @@ class Config:
             >>> Config().evolve(qoutes="curly")
             Traceback (most recent call last):
             ...
-            newsnorm.errors.ConfigError: unknown option 'qoutes'; options are: ...s
+            newsnorm.errors.ConfigError: unknown option 'qoutes'; options are: ...
         """
         if not overrides:
             return self
