@@ -1,0 +1,5 @@
+"""``python -m newsnorm``: the same as the ``newsnorm`` command."""
+
+from newsnorm.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,332 @@
+"""Reading documents from files and writing articles back: the only module that touches files.
+
+Inputs are decoded strictly (a bad byte is an error that names the file, line and byte offset)
+unless told otherwise. Outputs are written to a temporary file beside the destination and renamed
+into place only when complete, so an interrupted run never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import bz2
+import contextlib
+import gzip
+import json
+import lzma
+import os
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Literal, TextIO
+
+import attrs
+
+from newsnorm.article import Article
+from newsnorm.errors import DecodeError, InputError, RecordError
+
+__all__ = [
+    "STDIO",
+    "ArticleWriter",
+    "Document",
+    "InputFormat",
+    "OutputFormat",
+    "atomic_output",
+    "format_article",
+    "read_documents",
+    "resolve_input_format",
+    "write_articles",
+]
+
+InputFormat = Literal["auto", "text", "lines", "jsonl", "multinews"]
+"""``text``: one article per file; ``lines``: one per line; ``jsonl``: one JSON object per line;
+``multinews``: one cluster per line, documents separated by ``|||||``; ``auto``: by file name."""
+
+OutputFormat = Literal["text", "jsonl"]
+"""``text``: article bodies separated by a blank line; ``jsonl``: one JSON object per article."""
+
+STDIO = "-"
+"""The name that stands for standard input or standard output."""
+
+_MULTINEWS_SEPARATOR = "|||||"
+_OPENERS: Mapping[str, Any] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+
+
+@attrs.frozen
+class Document:
+    """One raw document read from an input, with where it came from.
+
+    Attributes:
+        text: the raw document text.
+        source: the file it was read from, or ``"<stdin>"``.
+        line: the 1-based line of `source` where the document starts.
+        record: for JSONL inputs, the whole JSON object (the text field included).
+        position: for Multi-News inputs, the 0-based index of the document in its cluster.
+
+    Example:
+        >>> Document("Text.", source="a.txt", line=1).record is None
+        True
+    """
+
+    text: str
+    source: str
+    line: int = 1
+    record: Mapping[str, Any] | None = attrs.field(default=None, hash=False)
+    position: int | None = None
+
+
+def resolve_input_format(name: str, input_format: InputFormat = "auto") -> InputFormat:
+    """Choose the input format for a file name: ``.jsonl`` is JSONL, ``.src`` Multi-News.
+
+    Compression suffixes are looked through. An explicit format other than ``auto`` wins.
+
+    Example:
+        >>> resolve_input_format("dump.jsonl.gz"), resolve_input_format("test.src.cleaned")
+        ('jsonl', 'multinews')
+        >>> resolve_input_format("story.txt"), resolve_input_format("x.txt", "lines")
+        ('text', 'lines')
+    """
+    if input_format != "auto":
+        return input_format
+    suffixes = [s for s in Path(name).suffixes if s not in _OPENERS]
+    if suffixes and suffixes[-1] in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if ".src" in suffixes:
+        return "multinews"
+    return "text"
+
+
+def _open_binary(path: str) -> IO[bytes]:
+    if path == STDIO:
+        return contextlib.nullcontext(sys.stdin.buffer)  # type: ignore[return-value]
+    opener = _OPENERS.get(Path(path).suffix, open)
+    try:
+        handle: IO[bytes] = opener(path, "rb")
+    except FileNotFoundError:
+        raise InputError("no such file", file=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", file=path) from None
+    except OSError as exc:
+        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+    return handle
+
+
+def _decode(data: bytes, *, source: str, line: int, offset: int, encoding: str, errors: str) -> str:
+    try:
+        return data.decode(encoding, errors)
+    except UnicodeDecodeError as exc:
+        bad_line = line + data.count(b"\n", 0, exc.start)
+        raise DecodeError(
+            f"invalid {encoding} at byte {offset + exc.start}: {exc.reason}"
+            f" (use --encoding or --errors replace to read it anyway)",
+            file=source,
+            line=bad_line,
+            offset=offset + exc.start,
+        ) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", file=source) from None
+
+
+def _json_record(text: str, *, source: str, line: int, text_field: str) -> dict[str, Any]:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordError(
+            f"not valid JSON: {exc.msg} (column {exc.colno})", file=source, line=line
+        ) from None
+    if not isinstance(record, dict):
+        raise RecordError("a JSON object is required", file=source, line=line)
+    if not isinstance(record.get(text_field), str):
+        raise RecordError(f"no string field {text_field!r} in the record", file=source, line=line)
+    return record
+
+
+def read_documents(
+    path: str | os.PathLike[str],
+    input_format: InputFormat = "auto",
+    *,
+    text_field: str = "text",
+    encoding: str = "utf-8",
+    errors: str = "strict",
+) -> Iterator[Document]:
+    """Read the documents of one input file (``"-"`` for standard input), lazily.
+
+    ``.gz``, ``.bz2`` and ``.xz`` files are decompressed on the fly. Line-based formats are read
+    one line at a time, so memory stays flat however large the file is.
+
+    Raises:
+        InputError: the file cannot be opened.
+        DecodeError: a byte sequence is invalid in `encoding` (with the line and byte offset).
+        RecordError: a JSONL line is not an object with a string `text_field`.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.jsonl").write_text('{"id": 1, "text": "One ."}\\n')
+        >>> [(d.text, d.line, d.record["id"]) for d in read_documents(folder / "a.jsonl")]
+        [('One .', 1, 1)]
+    """
+    name = os.fspath(path)
+    source = "<stdin>" if name == STDIO else name
+    chosen = resolve_input_format(name, input_format)
+    with _open_binary(name) as handle:
+        if chosen == "text":
+            data = handle.read()
+            text = _decode(data, source=source, line=1, offset=0, encoding=encoding, errors=errors)
+            if text.strip():
+                yield Document(text, source)
+            return
+        offset = 0
+        for number, raw_line in enumerate(handle, start=1):
+            line = _decode(
+                raw_line,
+                source=source,
+                line=number,
+                offset=offset,
+                encoding=encoding,
+                errors=errors,
+            ).rstrip("\r\n")
+            offset += len(raw_line)
+            if not line.strip():
+                continue
+            if chosen == "jsonl":
+                record = _json_record(line, source=source, line=number, text_field=text_field)
+                yield Document(record[text_field], source, number, record)
+            elif chosen == "multinews":
+                for position, part in enumerate(line.split(_MULTINEWS_SEPARATOR)):
+                    if part.strip():
+                        yield Document(part, source, number, position=position)
+            else:
+                yield Document(line, source, number)
+
+
+def format_article(
+    article: Article,
+    output_format: OutputFormat = "text",
+    *,
+    document: Document | None = None,
+    text_field: str = "text",
+) -> str:
+    """Serialize one article as a chunk of output, newline included.
+
+    In JSONL, the fields of the document's own record come first and stay untouched, the
+    normalized text replaces its `text_field`, and the article's fields are added beside them (a
+    None never overwrites a value the record already had).
+
+    Example:
+        >>> format_article(Article("Body."))
+        'Body.\\n'
+        >>> doc = Document("Body .", "a.jsonl", record={"id": 7, "text": "Body ."})
+        >>> format_article(Article("Body."), "jsonl", document=doc)[:40]
+        '{"id": 7, "text": "Body.", "date": null,'
+    """
+    if output_format == "text":
+        return article.text + "\n"
+    fields = article.to_dict()
+    record: dict[str, Any] = dict(document.record) if document and document.record else {}
+    record[text_field] = fields.pop("text")
+    for key, value in fields.items():
+        if value is not None or key not in record:
+            record[key] = value
+    if document is not None and document.position is not None:
+        record.setdefault("position", document.position)
+    return json.dumps(record, ensure_ascii=False) + "\n"
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """Open `path` for writing text so that it appears only when complete.
+
+    Everything goes to a temporary file in the same folder, which is renamed over `path` when the
+    block ends without an exception and removed otherwise. ``"-"`` writes to standard output.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+        >>> with atomic_output(target) as out:
+        ...     _ = out.write("done\\n")
+        >>> target.read_text()
+        'done\\n'
+    """
+    name = os.fspath(path)
+    if name == STDIO:
+        yield sys.stdout
+        return
+    folder = os.path.dirname(os.path.abspath(name))
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".newsnorm-", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if os.path.exists(name):
+            os.chmod(temporary, os.stat(name).st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, name)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+class ArticleWriter:
+    """Write articles one after another to an open text stream.
+
+    In text format, articles are separated by one blank line (paragraphs inside an article are
+    separated by a single newline, so the two never mix).
+
+    Example:
+        >>> import io
+        >>> stream = io.StringIO()
+        >>> writer = ArticleWriter(stream, "text")
+        >>> writer.write(Article("One.\\nStill one.")); writer.write(Article("Two."))
+        >>> stream.getvalue()
+        'One.\\nStill one.\\n\\nTwo.\\n'
+    """
+
+    def __init__(
+        self, stream: TextIO, output_format: OutputFormat = "text", *, text_field: str = "text"
+    ) -> None:
+        self.stream = stream
+        self.output_format: OutputFormat = output_format
+        self.text_field = text_field
+        self.count = 0
+
+    def write(self, article: Article, document: Document | None = None) -> None:
+        """Write one article (with the document it came from, for JSONL records)."""
+        if self.count and self.output_format == "text":
+            self.stream.write("\n")
+        self.stream.write(
+            format_article(
+                article, self.output_format, document=document, text_field=self.text_field
+            )
+        )
+        self.count += 1
+
+
+def write_articles(
+    articles: Iterable[Article],
+    path: str | os.PathLike[str],
+    output_format: OutputFormat = "jsonl",
+) -> int:
+    """Write articles to `path` atomically (``"-"`` for standard output); return how many.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.jsonl"
+        >>> write_articles([Article("One."), Article("Two.")], target)
+        2
+        >>> Article.from_json(target.read_text().splitlines()[1]).text
+        'Two.'
+    """
+    with atomic_output(path) as out:
+        writer = ArticleWriter(out, output_format)
+        for article in articles:
+            writer.write(article)
+    return writer.count
