@@ -87,7 +87,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
         day = int(groups["d"].lower().rstrip("stndrh"))
     elif groups["a"]:
         first, second = int(groups["a"]), int(groups["b"])
-        if first > 12 or (second <= 12 and day_first):
+        if first > 12 or first == second or (second <= 12 and day_first):
             day, month = first, second
         elif second > 12 or day_first is False:
             month, day = first, second

@@ -49,7 +49,8 @@ _PTB_BRACKETS = {
 _PTB_BRACKET = regex.compile(r"-[LR][RSC]B-", regex.I)
 _PTB_QUOTE = regex.compile(r"``|''")
 _WIKITEXT_JOINER = regex.compile(r" ?@([-,.])@ ?")
-_NEWLINE_MARKER = regex.compile(r" *NEWLINE_CHAR *")
+# Multi-News marks a paragraph break with one or more NEWLINE_CHAR tokens.
+_NEWLINE_MARKER = regex.compile(r"(?: *NEWLINE_CHAR)+ *")
 
 # --- rejoining rules, applied in order ----------------------------------------------------------
 _REJOIN_RULES: tuple[tuple[regex.Pattern[str], str], ...] = (

@@ -1,0 +1,42 @@
+import pytest
+
+from newsnorm import PRESETS, Config, ConfigError, normalize
+
+
+def test_defaults_are_the_default_preset() -> None:
+    assert Config() == Config.preset("default") == PRESETS["default"]
+
+
+def test_keyword_overrides_reach_the_pipeline() -> None:
+    text = '"Hi," she said. “Bye.”'
+    assert normalize(text, quotes="straight").text == '"Hi," she said. "Bye."'
+    assert normalize(text, Config(quotes="preserve")).text == text
+
+
+def test_overrides_win_over_the_config_given() -> None:
+    assert Config.resolve(Config(quotes="curly"), quotes="straight").quotes == "straight"
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [{"quotes": "fancy"}, {"spacing": "on"}, {"header": "yes"}, {"unknown": True}],
+)
+def test_bad_options_raise_config_error(overrides: dict[str, object]) -> None:
+    with pytest.raises(ConfigError):
+        Config().evolve(**overrides)
+
+
+def test_config_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="quotes must be one of"):
+        Config(quotes="fancy")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_every_preset_runs(name: str) -> None:
+    article = normalize("Title: A\n\nIt ’ s fine .", Config.preset(name))
+    assert article.text
+
+
+def test_minimal_preset_leaves_text_alone() -> None:
+    text = "It ’ s tokenized , and stays so ."
+    assert normalize(text, Config.preset("minimal")).text == text

@@ -1,0 +1,73 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsnorm import parse_date
+from tests.strategies import dates
+
+D = dt.date(1987, 2, 26)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1987-02-26",
+        "1987-02-26T15:01:01Z",
+        "1987-02-26 15:01",
+        "Feb. 26, 1987",
+        "Feb 26, 1987",
+        "February 26, 1987",
+        "February 26th, 1987",
+        "26 February 1987",
+        "Thursday, February 26, 1987",
+        "3:01 PM ET, Thu February 26, 1987",
+        "Thu, 26 Feb 1987 15:01:01 GMT",
+        "February 26, 1987 3:01 PM",
+        "02/26/1987",
+        "26/02/1987",
+        "26.02.1987",
+        "FEBRUARY 26, 1987",
+    ],
+)
+def test_news_date_forms(text: str) -> None:
+    assert parse_date(text) == D
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "March 26",  # no year: never invented
+        "GETS 240 YEARS",
+        "1ST QTR 14 CTS",
+        "February 30, 2021",
+        "2021-13-01",
+        "02/26/87",  # two-digit year: the century is a guess
+        "today",
+        "",
+        "The meeting on February 26, 1987 was long.",  # not the whole string
+    ],
+)
+def test_non_dates_give_none(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_ambiguous_day_order_needs_a_hint() -> None:
+    assert parse_date("03/04/1987") is None
+    assert parse_date("03/04/1987", day_first=True) == dt.date(1987, 4, 3)
+    assert parse_date("03/04/1987", day_first=False) == dt.date(1987, 3, 4)
+    assert parse_date("04/04/1987") == dt.date(1987, 4, 4)  # either order reads the same
+
+
+@given(dates)
+def test_iso_and_long_forms_round_trip(date: dt.date) -> None:
+    assert parse_date(date.isoformat()) == date
+    assert parse_date(f"{date:%B} {date.day}, {date.year}") == date
+    assert parse_date(f"{date.day} {date:%b} {date.year}") == date
+
+
+@given(st.text())
+def test_never_raises(text: str) -> None:
+    result = parse_date(text)
+    assert result is None or isinstance(result, dt.date)

@@ -1,0 +1,55 @@
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsnorm import detect_style, repair_spacing
+from tests.strategies import clean_documents, clean_sentences, moses_render
+
+_NOT_SPACE = regex.compile(r"\s+")
+
+
+@given(clean_documents())
+def test_clean_text_is_a_fixed_point(text: str) -> None:
+    assert repair_spacing(text) == text
+    assert detect_style(text).style == "raw"
+
+
+@given(clean_sentences())
+def test_round_trip_from_the_moses_style(sentence: str) -> None:
+    assert repair_spacing(moses_render(sentence)) == sentence
+
+
+@given(st.lists(clean_sentences(), min_size=1, max_size=5))
+def test_round_trip_of_whole_documents(sentences: list[str]) -> None:
+    document = "\n".join(sentences)
+    rendered = "\n".join(moses_render(sentence) for sentence in sentences)
+    assert repair_spacing(rendered) == document
+
+
+@given(st.text())
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once = repair_spacing(text)
+    assert repair_spacing(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(list(" ,.;:!?()[]“”‘’'\"abc\n"))))
+def test_only_whitespace_changes_without_escapes(text: str) -> None:
+    assert _NOT_SPACE.sub("", repair_spacing(text)) == _NOT_SPACE.sub("", text)
+
+
+def test_detect_style_reports_evidence() -> None:
+    report = detect_style("It works , they said ( twice ) .")
+    assert report.style == "moses"
+    assert report.evidence["space before punctuation"] == 1  # "works ,"; ") ." counts as a bracket
+    assert report.evidence["space inside brackets"] == 2
+    assert 0.5 < report.confidence <= 1
+
+
+def test_forced_raw_style_changes_nothing() -> None:
+    assert repair_spacing("Tokenized , text .", style="raw") == "Tokenized , text ."
+
+
+def test_long_adversarial_line_completes() -> None:
+    # Regexes must stay linear: a line of nothing but punctuation, quotes and spaces.
+    line = ' , " ( ’ s ] “ . @-@ ' * 20_000
+    assert len(repair_spacing(line)) > 0
