@@ -14,17 +14,16 @@ def test_glued_date_line() -> None:
     assert body == "Just when we thought it was over."
 
 
-def test_glued_title_and_date_on_one_line() -> None:
-    fields, body = split_header(" title Rain returns date 2019-05-01 Clouds gathered early.")
-    assert (fields.title, fields.date, body) == (
-        "Rain returns",
-        dt.date(2019, 5, 1),
-        "Clouds gathered early.",
-    )
-
-
-def test_title_line_then_glued_date() -> None:
-    fields, body = split_header("Rain returns\n date 2019-05-01 Clouds gathered early.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        " title Rain returns date 2019-05-01 Clouds gathered early.",
+        "Rain returns\n date 2019-05-01 Clouds gathered early.",
+        "Rain returns\ndate 2019-05-01\nClouds gathered early.",
+    ],
+)
+def test_title_with_a_glued_date(text: str) -> None:
+    fields, body = split_header(text)
     assert (fields.title, fields.date, body) == (
         "Rain returns",
         dt.date(2019, 5, 1),
