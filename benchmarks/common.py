@@ -1,0 +1,58 @@
+"""What every benchmark shares: where the evaluation data is, loading it, timing, tables."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = Path(os.environ.get("NEWSNORM_EVAL", ROOT.parent / "shared" / "eval"))
+
+
+def eval_path(*parts: str) -> Path:
+    """The path of an evaluation file; exits with a clear message when it is missing."""
+    path = EVAL_DIR.joinpath(*parts)
+    if not path.exists():
+        raise SystemExit(f"evaluation data not found: {path} (set NEWSNORM_EVAL to its folder)")
+    return path
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines file."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def throughput(function: Callable[[str], object], texts: list[str], *, seconds: float = 1.0) -> float:
+    """Characters per second of `function` over `texts`, repeated for at least `seconds`."""
+    size = sum(len(text) for text in texts)
+    rounds = 0
+    start = time.perf_counter()
+    while True:
+        for text in texts:
+            function(text)
+        rounds += 1
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return size * rounds / elapsed
+
+
+def percent(hits: int, total: int) -> str:
+    """`hits` of `total` as a percentage with two decimals (or n/a)."""
+    return f"{100 * hits / total:6.2f}%" if total else "   n/a"
+
+
+def print_table(header: list[str], rows: Iterable[list[str]]) -> None:
+    """A plain, aligned text table."""
+    table = [header, *rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for number, row in enumerate(table):
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+        if number == 0:
+            print("  ".join("-" * width for width in widths))

@@ -1,0 +1,46 @@
+"""Repair tokenized spacing: detect whether and how a document was tokenized, then rejoin it.
+
+Only a document judged tokenized is rejoined, so clean prose passes through unchanged.
+Rejoining changes whitespace only, apart from the declared unescapes: PTB brackets and quotes,
+WikiText ``@-@``-style joiners, Moses entities and Multi-News ``NEWLINE_CHAR``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsnorm.spacing.detect import Profile, Style, StyleReport, detect_style
+from newsnorm.spacing.rules import rejoin
+
+__all__ = ["Profile", "Style", "StyleReport", "detect_style", "repair_spacing"]
+
+# Multi-News marks a paragraph break with one or more NEWLINE_CHAR tokens.
+_NEWLINE_MARKER = regex.compile(r"(?: *NEWLINE_CHAR)+ *")
+
+
+def repair_spacing(text: str, style: Style | None = None) -> str:
+    """Turn tokenized text back into prose; leave text that was never tokenized unchanged.
+
+    Args:
+        text: one document, one paragraph per line.
+        style: the tokenization style, when known; by default it is detected with
+            `detect_style`. ``"raw"`` returns the text unchanged (apart from Multi-News
+            ``NEWLINE_CHAR`` markers, which are always line breaks).
+
+    Example:
+        >>> repair_spacing("Police officers , including two ( who were off duty ) , came .")
+        'Police officers, including two (who were off duty), came.'
+        >>> repair_spacing("“ This is retaliation , ” she said of America ’ s plan .")
+        '“This is retaliation,” she said of America’s plan.'
+        >>> repair_spacing("They do n't know -LRB- yet -RRB- , `` he said '' .")
+        'They don\\'t know (yet), "he said".'
+        >>> repair_spacing("Clean text , as an author might space it, stays.")
+        'Clean text , as an author might space it, stays.'
+    """
+    if "NEWLINE_CHAR" in text:
+        text = _NEWLINE_MARKER.sub("\n", text)
+    report = detect_style(text)
+    chosen = report.style if style is None else style
+    if chosen == "raw":
+        return text
+    return rejoin(text, report.profile)

@@ -1,0 +1,113 @@
+"""Straight quotes that stand alone as tokens: which ones open and which ones close.
+
+A straight ``"`` carries no direction, so each one gets a *lean* from its neighbours (the start
+of a line opens, a comma after it closes, …), and the quotes of a paragraph are then read as an
+alternating sequence, choosing the parity that agrees best with the leans. A lone quote with no
+lean at all is left exactly as it stands.
+"""
+
+from __future__ import annotations
+
+import regex
+
+__all__ = ["attach_straight_quotes"]
+
+_STANDALONE_DOUBLE = regex.compile(r'(?:^|(?<= ))"(?= |$)', regex.M)
+_STANDALONE_SINGLE = regex.compile(r"(?:^|(?<= ))'(?= |$)", regex.M)
+_CLOSING_PUNCTUATION = frozenset(",.;:!?)]}")
+_OPENING_CONTEXT = frozenset("([{—–-/")
+_SENTENCE_END = frozenset(".!?")
+
+_OPEN, _CLOSE = 1, -1
+
+
+def _double_lean(before: str, after: str) -> int:
+    """How strongly the neighbours say "opening" (> 0) or "closing" (< 0)."""
+    if not before:
+        return 2 if after else 0
+    if not after:
+        return -2
+    last, first = before[-1], after[0]
+    if after.startswith("..."):
+        return 0  # `" ... quoted` opens, `quoted ... "` closes: the dots say nothing
+    if first in _CLOSING_PUNCTUATION:
+        return -2
+    if last in _OPENING_CONTEXT:
+        return 2
+    if last in _SENTENCE_END and first.islower():
+        return -1
+    if last in ",:" and first.isupper():
+        return 1
+    return 0
+
+
+def _roles(leans: list[int]) -> list[int | None]:
+    """Alternate open/close with the parity that best fits the leans; None where unsure."""
+    if len(leans) == 1:
+        return [None if leans[0] == 0 else (_OPEN if leans[0] > 0 else _CLOSE)]
+    scores = []
+    for parity in (0, 1):
+        roles = [_OPEN if (index + parity) % 2 == 0 else _CLOSE for index in range(len(leans))]
+        scores.append((sum(lean * role for lean, role in zip(leans, roles, strict=True)), roles))
+    (first_score, first_roles), (second_score, second_roles) = scores
+    if first_score == second_score and len(leans) % 2:
+        return [None] * len(leans)  # an odd count with no evidence either way: leave them
+    chosen = first_roles if first_score >= second_score else second_roles
+    return list(chosen)
+
+
+def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
+    # An opening quote loses the space after it, a closing one the space before it.
+    drop: set[int] = set()
+    for position, role in zip(positions, roles, strict=True):
+        if role == _OPEN and position + 1 < len(line):
+            drop.add(position + 1)
+        elif role == _CLOSE and position > 0:
+            drop.add(position - 1)
+    return "".join(char for index, char in enumerate(line) if index not in drop)
+
+
+def _attach_doubles(line: str) -> str:
+    positions = [match.start() for match in _STANDALONE_DOUBLE.finditer(line)]
+    if not positions:
+        return line
+    leans = [_double_lean(line[:p].rstrip(" "), line[p + 1 :].lstrip(" ")) for p in positions]
+    return _attach(line, positions, _roles(leans))
+
+
+def _attach_singles(line: str) -> str:
+    positions = [match.start() for match in _STANDALONE_SINGLE.finditer(line)]
+    if not positions:
+        return line
+    roles: list[int | None] = []
+    for number, position in enumerate(positions):
+        before = line[:position].rstrip(" ")
+        after = line[position + 1 :].lstrip(" ")
+        later_quote = number + 1 < len(positions)
+        if not before or before[-1] in _OPENING_CONTEXT or before[-1] in ',:"':
+            roles.append(_OPEN if after and after[0].isalnum() else None)
+        elif after[:1].isalnum() and later_quote and before[-1] not in "sSzx":
+            roles.append(_OPEN)  # ' scare quotes ' : a later quote will close it
+        else:
+            roles.append(_CLOSE)  # a closing quote, or the apostrophe of a plural possessive
+    return _attach(line, positions, roles)
+
+
+def attach_straight_quotes(text: str) -> str:
+    """Attach standalone straight quotes to the words they quote, paragraph by paragraph.
+
+    Example:
+        >>> attach_straight_quotes('" This is it , " he said , " and we go . "')
+        '"This is it ," he said , "and we go ."'
+        >>> attach_straight_quotes("the states ' claims and ' scare quotes ' here")
+        "the states' claims and 'scare quotes' here"
+        >>> attach_straight_quotes('a lone " quote')
+        'a lone " quote'
+    """
+    if '"' not in text and "'" not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if " " in line:
+            lines[index] = _attach_singles(_attach_doubles(line))
+    return "\n".join(lines)
