@@ -26,7 +26,9 @@ Treebank and NLTK (``does n't``, ````` `` `````, ``-LRB-``); ``ud``: Universal D
 
 # Spacing that tokenizers produce and writers do not. Each is counted separately as evidence.
 _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
-    "space before punctuation": regex.compile(r"\w [,.;:!?]+(?= |$)", regex.M),
+    # One mark, then a space or the end: tokenizers split "!!" into "! !" and keep "..." whole,
+    # so " !!" and " ..." are a writer's habits, not a tokenizer's.
+    "space before punctuation": regex.compile(r"\w [,.;:!?](?= |$)", regex.M),
     "space inside brackets": regex.compile(r"[(\[{] \w|\w [)\]}]"),
     "split contraction (PTB)": regex.compile(r"\w (?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", regex.I),
     "split contraction (Moses)": regex.compile(
@@ -41,9 +43,15 @@ _ANY_TOKENIZED_MARK = regex.compile(
     "|".join(f"(?:{pattern.pattern})" for pattern in _TOKENIZED_MARKS.values()),
     regex.M | regex.I,
 )
-# Spacing tokenizers never leave: punctuation glued to a word and followed by a space.
-# Single-letter abbreviations (U.S., J. Smith) do not count: tokenizers keep those glued too.
-_GLUED_PUNCTUATION = regex.compile(r"[^\W\d](?:[,;:!?]|(?<!\b\w)\.)(?= [^\W\d]|$)", regex.M)
+# Spacing tokenizers never leave, counted against the marks above.
+_CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
+    # Single-letter abbreviations (U.S., J. Smith) do not count: tokenizers keep those glued.
+    "glued punctuation": regex.compile(r"[^\W\d](?:[,;:!?]|(?<!\b\w)\.)(?= [^\W\d]|$)", regex.M),
+    "glued contraction": regex.compile(r"\w(?:n't|'(?:s|re|ve|ll|d|m))\b", regex.I),
+    "glued straight quote": regex.compile(r'(?:^| )"\w|\w[.,!?]?"(?= |$)', regex.M),
+    "glued bracket": regex.compile(r"(?:^| )[(\[]\w|\w[)\]](?= |$|[,.;:])", regex.M),
+    "spaced run of ! or ?": regex.compile(r"\w [!?]{2,}(?= |$)", regex.M),
+}
 
 # Joiners some tokenizers split and others keep; what the document shows decides.
 _SPACED_HYPHEN = regex.compile(r"[^\W\d_] - [^\W\d_]")
@@ -74,8 +82,8 @@ class StyleReport:
     Attributes:
         style: the detected `Style`.
         confidence: from 0 to 1; 1 means every piece of evidence agrees.
-        evidence: how often each kind of tokenizer spacing was seen, plus
-            ``"glued punctuation"``, the spacing writers produce.
+        evidence: how often each kind of tokenizer spacing was seen, and each kind of
+            spacing only writers produce (``"glued punctuation"`` and others).
         profile: the per-document decisions for the rejoining rules.
 
     Example:
@@ -92,10 +100,13 @@ class StyleReport:
 
 def _profile(text: str, style: Style, evidence: Mapping[str, int]) -> Profile:
     ptb_like = style in ("ptb", "ud") or evidence["split contraction (PTB)"] > 0
-    spaced_hyphens = len(_SPACED_HYPHEN.findall(text))
+    # UD splits every hyphen: any glued one, or a Moses-only trait, means the spaced ones are
+    # the author's dashes.
     join_hyphens = (
-        style == "ud" and spaced_hyphens > len(_GLUED_HYPHEN.findall(text))
-    )  # UD splits every hyphen; glued ones mean the spaced ones are the author's dashes
+        style == "ud"
+        and not _GLUED_HYPHEN.search(text)
+        and not evidence["split contraction (Moses)"]
+    )
     join_slashes = bool(_SPACED_SLASH.search(text)) and not _GLUED_SLASH.search(text)
     return Profile(ptb_words=ptb_like, join_hyphens=join_hyphens, join_slashes=join_slashes)
 
@@ -117,13 +128,12 @@ def detect_style(text: str) -> StyleReport:
         'ud'
     """
     if not _ANY_TOKENIZED_MARK.search(text):  # the fast path for clean text: one scan
-        evidence = dict.fromkeys(_TOKENIZED_MARKS, 0)
-        evidence["glued punctuation"] = 0
-        return StyleReport("raw", 1.0, evidence)
+        return StyleReport("raw", 1.0, dict.fromkeys([*_TOKENIZED_MARKS, *_CLEAN_MARKS], 0))
     evidence = {name: len(pattern.findall(text)) for name, pattern in _TOKENIZED_MARKS.items()}
-    clean = len(_GLUED_PUNCTUATION.findall(text))
-    evidence["glued punctuation"] = clean
-    tokenized = sum(evidence.values()) - clean
+    tokenized = sum(evidence.values())
+    clean_evidence = {name: len(pattern.findall(text)) for name, pattern in _CLEAN_MARKS.items()}
+    clean = sum(clean_evidence.values())
+    evidence.update(clean_evidence)
     if tokenized <= clean:
         return StyleReport("raw", clean / (clean + tokenized), evidence)
     style: Style

@@ -34,10 +34,11 @@ def _double_lean(before: str, after: str) -> int:
         return -2
     if last in _OPENING_CONTEXT:
         return 2
-    if last in _SENTENCE_END and first.islower():
-        return -1
-    if last in ",:" and first.isupper():
-        return 1
+    if last in _SENTENCE_END or last == ",":
+        # `, " he said` closes; `, " The …` opens a quotation.
+        return 1 if first.isupper() and last in ",:" else -1 if first.islower() else 0
+    if last.isalnum() and first.isalnum():
+        return 1  # between two words a quotation more often opens than closes
     return 0
 
 

@@ -48,6 +48,12 @@ _MOSES_ENTITIES = {
 }  # fmt: skip
 _CONTRACTION_ENDINGS = r"(?:s|t|re|ve|ll|d|m)\b"
 _LEADING_APOSTROPHE_WORDS = r"(?:em|til|cause|cos|cuz|bout|n|tis|twas|[0-9]0s)\b"
+_FUNCTION_WORD = (
+    r"(?:a|an|the|and|or|but|nor|so|yet|if|as|at|by|for|from|in|into|of|on|to|with|without|"
+    r"despite|which|who|whom|whose|that|this|these|those|there|then|than|when|where|while|"
+    r"it|its|i|we|you|he|she|they|me|us|him|her|them|my|our|your|his|their|is|are|was|were|"
+    r"be|been|not|no|all|some|any|each|what|how|why|also|even|just|only|about)"
+)
 # A token made only of closing punctuation: it attaches to the word before it.
 _CLOSING_TOKEN = r"(?:[,;:!?%)\]}]|\.)+"
 
@@ -65,7 +71,9 @@ CONTRACTIONS: tuple[Rule, ...] = (
     _rule("split clitic", rf"(?<=\w) (?=['’]{_CONTRACTION_ENDINGS})", flags=regex.I),
     _rule("spaced apostrophe", rf"(?<=\w) (['’]) (?={_CONTRACTION_ENDINGS})", r"\1", flags=regex.I),
     _rule("leading apostrophe", rf"(?:^|(?<= ))(['’]) (?={_LEADING_APOSTROPHE_WORDS})", r"\1", flags=regex.I),
-    _rule("O'Name", r"(?<=\b[OD]) (?=['’][A-Z])"),
+    # O 'Neill, c 'est, I 'm: a lone letter before an apostrophe-led word (tokenizers split
+    # opening quotes off as their own token, so `'word` here is never a quotation).
+    _rule("elision", r"(?<=\b[A-Za-z]) (?=['’][A-Za-z])"),
     _rule(
         "PTB multi-word",
         r"\b(?:(can) (not)|(gon|wan) (na)|(got) (ta)|(gim|lem) (me)|(d) ('ye)|(more) ('n)|(['’]t) (is|was))\b",
@@ -81,21 +89,32 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     _rule("curly quote at line end", r" ([“‘«])$", r"\1"),
     _rule("closing curly quote", r"(?<=\S) ([”’»])(?= |$)", r"\1"),
     # `word , "` may already have its quote attached: `word ,"`.
-    _rule("closing punctuation", rf"(?<=\S) +(?={_CLOSING_TOKEN}[”’»\"']*(?: |$))"),
-    _rule("opening bracket", r"(?:^|(?<= ))([(\[{]) (?=\S)", r"\1"),
+    _rule("closing punctuation", rf"(?<=\S) +(?={_CLOSING_TOKEN}[”’»\"'“‘]*(?: |$))"),
+    _rule("opening bracket", r"(?:^|(?<=[ \"“‘(\[{]))([(\[{]) (?=\S)", r"\1"),
+    _rule("angle-bracketed address", r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)", r"<\1>"),
     _rule("plural marker", r"(?<=\w) \((?=e?s\))"),
 )
 
 SYMBOLS: tuple[Rule, ...] = (
     _rule("currency", r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
-    _rule("hashtag or handle", r"(?:^|(?<= ))([#@]) (?=\w)", r"\1"),
     _rule("email", r"(?<=\w) @ (?=\w)", "@"),
+    _rule("hashtag or handle", r"(?:^|(?<= ))([#@]) (?=\w)", r"\1"),
+    # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol.
+    _rule("symbol run", r"(?:^|(?<= ))([=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
     _rule("initials and ampersand", r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
     _rule("time", r"(?<=\b\d{1,2}:) (?=\d\d)"),
     _rule("URL scheme", r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
     _rule("slash", r"(?<=\S) (/+(?: /+)*) (?=\S)", lambda m: m.group(1).replace(" ", ""),
           lambda profile: profile.join_slashes),
-    _rule("hyphen", r"(?<=[^\W_]) - (?=[^\W_])", "-", lambda profile: profile.join_hyphens),
+    # UD splits hyphens (adult - learned); a spaced dash between clauses has a function word
+    # on one side (food - we all know), so those stay spaced.
+    _rule(
+        "hyphen",
+        rf"(?<=(?<![^\W_])(?!{_FUNCTION_WORD}\b)[^\W_]+) - (?!{_FUNCTION_WORD}\b)(?=[^\W_])",
+        "-",
+        lambda profile: profile.join_hyphens,
+        flags=regex.I,
+    ),
 )  # fmt: skip
 
 
