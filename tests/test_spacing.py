@@ -32,7 +32,11 @@ def test_never_raises_and_is_idempotent(text: str) -> None:
     assert repair_spacing(once) == once
 
 
-@given(st.text(alphabet=st.sampled_from(list(" ,.;:!?()[]“”‘’'\"abc\n"))))
+@given(
+    st.text(alphabet=st.sampled_from(list(" ,.;:!?()[]“”‘’'\"abc\n"))).filter(
+        lambda text: "''" not in text  # the PTB closing quote: a declared unescape
+    )
+)
 def test_only_whitespace_changes_without_escapes(text: str) -> None:
     assert _NOT_SPACE.sub("", repair_spacing(text)) == _NOT_SPACE.sub("", text)
 
@@ -40,7 +44,7 @@ def test_only_whitespace_changes_without_escapes(text: str) -> None:
 def test_detect_style_reports_evidence() -> None:
     report = detect_style("It works , they said ( twice ) .")
     assert report.style == "moses"
-    assert report.evidence["space before punctuation"] == 1  # "works ,"; ") ." counts as a bracket
+    assert report.evidence["space before punctuation"] == 2  # "works ," and ") ."
     assert report.evidence["space inside brackets"] == 2
     assert 0.5 < report.confidence <= 1
 

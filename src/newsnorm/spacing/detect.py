@@ -28,7 +28,7 @@ Treebank and NLTK (``does n't``, ````` `` `````, ``-LRB-``); ``ud``: Universal D
 _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
     # One mark, then a space or the end: tokenizers split "!!" into "! !" and keep "..." whole,
     # so " !!" and " ..." are a writer's habits, not a tokenizer's.
-    "space before punctuation": regex.compile(r"\w [,.;:!?](?= |$)", regex.M),
+    "space before punctuation": regex.compile(r"[\w)\]\"”’] [,.;:!?](?= |$)", regex.M),
     "space inside brackets": regex.compile(r"[(\[{] \w|\w [)\]}]"),
     "split contraction (PTB)": regex.compile(r"\w (?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", regex.I),
     "split contraction (Moses)": regex.compile(
@@ -46,10 +46,13 @@ _ANY_TOKENIZED_MARK = regex.compile(
 # Spacing tokenizers never leave, counted against the marks above.
 _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
     # Single-letter abbreviations (U.S., J. Smith) do not count: tokenizers keep those glued.
-    "glued punctuation": regex.compile(r"[^\W\d](?:[,;:!?]|(?<!\b\w)\.)(?= [^\W\d]|$)", regex.M),
+    # Abbreviations (Dr., St., Inc.) are kept glued by tokenizers too, so they do not count.
+    "glued punctuation": regex.compile(
+        r"[^\W\d](?:[,;:!?]|(?<!\b\w|\b[A-Z][a-z]{1,3})\.)(?= [^\W\d]|$)", regex.M
+    ),
     "glued contraction": regex.compile(r"\w(?:n't|'(?:s|re|ve|ll|d|m))\b", regex.I),
     "glued straight quote": regex.compile(r'(?:^| )"\w|\w[.,!?]?"(?= |$)', regex.M),
-    "glued bracket": regex.compile(r"(?:^| )[(\[]\w|\w[)\]](?= |$|[,.;:])", regex.M),
+    "glued bracket": regex.compile(r"(?:^| )[(\[]\w", regex.M),  # once per bracket pair
     "spaced run of ! or ?": regex.compile(r"\w [!?]{2,}(?= |$)", regex.M),
 }
 

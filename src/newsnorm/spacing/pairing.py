@@ -36,7 +36,7 @@ def _double_lean(before: str, after: str) -> int:
         return 2
     if last in _SENTENCE_END or last == ",":
         # `, " he said` closes; `, " The …` opens a quotation.
-        return 1 if first.isupper() and last in ",:" else -1 if first.islower() else 0
+        return 1 if first.isupper() and last in ",:" else -2 if first.islower() else 0
     if last.isalnum() and first.isalnum():
         return 1  # between two words a quotation more often opens than closes
     return 0
@@ -44,8 +44,8 @@ def _double_lean(before: str, after: str) -> int:
 
 def _roles(leans: list[int]) -> list[int | None]:
     """Alternate open/close with the parity that best fits the leans; None where unsure."""
-    if len(leans) == 1:
-        return [None if leans[0] == 0 else (_OPEN if leans[0] > 0 else _CLOSE)]
+    if len(leans) == 1:  # nothing to pair with: only strong local evidence decides
+        return [None if abs(leans[0]) < 2 else (_OPEN if leans[0] > 0 else _CLOSE)]
     scores = []
     for parity in (0, 1):
         roles = [_OPEN if (index + parity) % 2 == 0 else _CLOSE for index in range(len(leans))]
@@ -68,8 +68,22 @@ def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
     return "".join(char for index, char in enumerate(line) if index not in drop)
 
 
+_NUMBER_BEFORE = regex.compile(r"(?:^| )\d+(?:[.,]\d+)?$")
+
+
+def _is_inch_mark(before: str, after: str) -> bool:
+    # `17 " or 16 " wheels`: a quote right after a number, not opening a quotation.
+    return bool(_NUMBER_BEFORE.search(before)) and not after[:1].isupper()
+
+
 def _attach_doubles(line: str) -> str:
-    positions = [match.start() for match in _STANDALONE_DOUBLE.finditer(line)]
+    positions = []
+    for match in _STANDALONE_DOUBLE.finditer(line):
+        before, after = line[: match.start()].rstrip(" "), line[match.end() :].lstrip(" ")
+        if _is_inch_mark(before, after):
+            line = line[: len(before)] + '"' + line[match.end() :]
+            return _attach_doubles(line)  # positions moved: start over on the shorter line
+        positions.append(match.start())
     if not positions:
         return line
     leans = [_double_lean(line[:p].rstrip(" "), line[p + 1 :].lstrip(" ")) for p in positions]

@@ -54,6 +54,8 @@ _FUNCTION_WORD = (
     r"it|its|i|we|you|he|she|they|me|us|him|her|them|my|our|your|his|their|is|are|was|were|"
     r"be|been|not|no|all|some|any|each|what|how|why|also|even|just|only|about)"
 )
+_EMOTICON = r"[:;]-?[()DPp](?: |$)"
+_URL_START = r"\b(?:https?://|ftp://|www\.)"
 # A token made only of closing punctuation: it attaches to the word before it.
 _CLOSING_TOKEN = r"(?:[,;:!?%)\]}]|\.)+"
 
@@ -89,15 +91,26 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     _rule("curly quote at line end", r" ([“‘«])$", r"\1"),
     _rule("closing curly quote", r"(?<=\S) ([”’»])(?= |$)", r"\1"),
     # `word , "` may already have its quote attached: `word ,"`.
-    _rule("closing punctuation", rf"(?<=\S) +(?={_CLOSING_TOKEN}[”’»\"'“‘]*(?: |$))"),
+    _rule("emoticon", r"(?<= |^)([:;]) (?:(-) )?([()DPp])(?= |$)", r"\1\2\3"),
+    _rule(
+        "closing punctuation",
+        rf"(?<=\S) +(?!{_EMOTICON})(?={_CLOSING_TOKEN}[”’»\"'“‘]*(?: |$))",
+    ),
+    # An ellipsis that opens a quotation or a bracket leads into the next word.
+    _rule("leading ellipsis", r"(?:^|(?<=[\"“‘(\[]))(\.\.\.|…) (?=\w)", r"\1"),
     _rule("opening bracket", r"(?:^|(?<=[ \"“‘(\[{]))([(\[{]) (?=\S)", r"\1"),
-    _rule("angle-bracketed address", r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)", r"<\1>"),
     _rule("plural marker", r"(?<=\w) \((?=e?s\))"),
 )
 
 SYMBOLS: tuple[Rule, ...] = (
+    # Tokenizers split URLs at ? = & _ % #; glue those pieces back onto the address.
+    _rule("URL", rf"{_URL_START}\S*(?: [?=&_%#] ?\S+)+", lambda m: m.group().replace(" ", ""),
+          flags=regex.I),
+    _rule("underscore", r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])"),
     _rule("currency", r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
-    _rule("email", r"(?<=\w) @ (?=\w)", "@"),
+    _rule("email", r"(?<=[\w.]) @ (?=\w)", "@"),
+    _rule("angle-bracketed address", r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)", r"<\1>"),
+    _rule("double angle bracket", r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
     _rule("hashtag or handle", r"(?:^|(?<= ))([#@]) (?=\w)", r"\1"),
     # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol.
     _rule("symbol run", r"(?:^|(?<= ))([=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
