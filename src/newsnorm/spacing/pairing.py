@@ -68,6 +68,18 @@ def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
     return "".join(char for index, char in enumerate(line) if index not in drop)
 
 
+# Only a few characters either side matter; looking no further keeps long lines linear.
+_WINDOW = 24
+
+
+def _context(line: str, position: int) -> tuple[str, str]:
+    start = max(0, position - _WINDOW)
+    # A cut window gets a placeholder first character, so that `^` means the line start only.
+    before = ("" if start == 0 else "\x00") + line[start:position].rstrip(" ")
+    after = line[position + 1 : position + 1 + _WINDOW].lstrip(" ")
+    return before, after
+
+
 _NUMBER_BEFORE = regex.compile(r"(?:^| )\d+(?:[.,]\d+)?$")
 
 
@@ -77,17 +89,23 @@ def _is_inch_mark(before: str, after: str) -> bool:
 
 
 def _attach_doubles(line: str) -> str:
-    positions = []
+    positions: list[int] = []
+    roles: list[int | None] = []
+    quotes: list[int] = []
     for match in _STANDALONE_DOUBLE.finditer(line):
-        before, after = line[: match.start()].rstrip(" "), line[match.end() :].lstrip(" ")
+        before, after = _context(line, match.start())
         if _is_inch_mark(before, after):
-            line = line[: len(before)] + '"' + line[match.end() :]
-            return _attach_doubles(line)  # positions moved: start over on the shorter line
-        positions.append(match.start())
-    if not positions:
-        return line
-    leans = [_double_lean(line[:p].rstrip(" "), line[p + 1 :].lstrip(" ")) for p in positions]
-    return _attach(line, positions, _roles(leans))
+            positions.append(match.start())
+            roles.append(_CLOSE)
+        else:
+            quotes.append(len(positions))
+            positions.append(match.start())
+            roles.append(None)
+    if quotes:
+        leans = [_double_lean(*_context(line, positions[index])) for index in quotes]
+        for index, role in zip(quotes, _roles(leans), strict=True):
+            roles[index] = role
+    return _attach(line, positions, roles) if positions else line
 
 
 def _attach_singles(line: str) -> str:
@@ -96,8 +114,7 @@ def _attach_singles(line: str) -> str:
         return line
     roles: list[int | None] = []
     for number, position in enumerate(positions):
-        before = line[:position].rstrip(" ")
-        after = line[position + 1 :].lstrip(" ")
+        before, after = _context(line, position)
         later_quote = number + 1 < len(positions)
         if not before or before[-1] in _OPENING_CONTEXT or before[-1] in ',:"':
             roles.append(_OPEN if after and after[0].isalnum() else None)

@@ -4,6 +4,10 @@ Rules run in order over the whole document (``^``/``$`` are line anchors and no 
 line break). Every pattern is a single token-level decision with bounded lookaround, so the cost
 stays linear in the input. The declared unescapes (PTB brackets and quotes, WikiText joiners,
 Moses entities) run first.
+
+Speed: most rules only ever fire on a rare character (``@``, ``://``, ``_``), so each rule names
+the literals it needs and is skipped, after a fast substring check, when none is present. The
+few rules that fire everywhere in tokenized text are plain substring replacements.
 """
 
 from __future__ import annotations
@@ -21,24 +25,54 @@ __all__ = ["Rule", "rejoin"]
 Replacement = str | Callable[[regex.Match[str]], str]
 
 
+def _always(_profile: Profile) -> bool:
+    return True
+
+
 @attrs.frozen
 class Rule:
-    """One named rejoining rule; `applies` says which documents it runs on."""
+    """One named rejoining rule.
+
+    Attributes:
+        name: what it repairs, for statistics and explanations.
+        needs: literals of which at least one must occur for the rule to be tried at all.
+        pattern: the regex, or None for a rule made only of substring `replacements`.
+        replacement: the regex replacement.
+        replacements: (old, new) substring replacements applied in order.
+        applies: whether the rule runs for a document with this `Profile`.
+    """
 
     name: str
-    pattern: regex.Pattern[str]
-    replacement: Replacement
-    applies: Callable[[Profile], bool] = lambda _profile: True
+    needs: tuple[str, ...]
+    pattern: regex.Pattern[str] | None = None
+    replacement: Replacement = ""
+    replacements: tuple[tuple[str, str], ...] = ()
+    applies: Callable[[Profile], bool] = _always
+
+    def apply(self, text: str, profile: Profile) -> str:
+        """Apply the rule to `text` if the document's profile and contents call for it."""
+        if not self.applies(profile) or (self.needs and not any(n in text for n in self.needs)):
+            return text
+        for old, new in self.replacements:
+            text = text.replace(old, new)
+        if self.pattern is not None:
+            text = self.pattern.sub(self.replacement, text)
+        return text
 
 
 def _rule(
     name: str,
+    needs: tuple[str, ...],
     pattern: str,
     replacement: Replacement = "",
-    applies: Callable[[Profile], bool] = lambda _profile: True,
+    applies: Callable[[Profile], bool] = _always,
     flags: int = 0,
 ) -> Rule:
-    return Rule(name, regex.compile(pattern, flags | regex.M), replacement, applies)
+    return Rule(name, needs, regex.compile(pattern, flags | regex.M), replacement, (), applies)
+
+
+def _literal(name: str, *pairs: tuple[str, str]) -> Rule:
+    return Rule(name, tuple(old for old, _ in pairs), None, "", pairs)
 
 
 _PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -48,6 +82,8 @@ _MOSES_ENTITIES = {
 }  # fmt: skip
 _CONTRACTION_ENDINGS = r"(?:s|t|re|ve|ll|d|m)\b"
 _LEADING_APOSTROPHE_WORDS = r"(?:em|til|cause|cos|cuz|bout|n|tis|twas|[0-9]0s)\b"
+_APOSTROPHES = ("'", "’")
+_SPACED_APOSTROPHES = (" '", " ’")
 _FUNCTION_WORD = (
     r"(?:a|an|the|and|or|but|nor|so|yet|if|as|at|by|for|from|in|into|of|on|to|with|without|"
     r"despite|which|who|whom|whose|that|this|these|those|there|then|than|when|where|while|"
@@ -56,29 +92,33 @@ _FUNCTION_WORD = (
 )
 _EMOTICON = r"[:;]-?[()DPp](?: |$)"
 _URL_START = r"\b(?:https?://|ftp://|www\.)"
-# A token made only of closing punctuation: it attaches to the word before it.
-_CLOSING_TOKEN = r"(?:[,;:!?%)\]}]|\.)+"
 
 UNESCAPES: tuple[Rule, ...] = (
-    _rule("PTB bracket", r"-[LR][RSC]B-", lambda m: _PTB_BRACKETS[m.group().upper()], flags=regex.I),
-    _rule("Moses entity", r"&(?:amp|quot|apos|lt|gt|#124|#91|#93);", lambda m: _MOSES_ENTITIES[m.group()]),
-    _rule("WikiText joiner", r" ?@([-,.])@ ?", r"\1"),
+    _rule("PTB bracket", ("RB-", "SB-", "CB-", "rb-", "sb-", "cb-"), r"-[LR][RSC]B-",
+          lambda m: _PTB_BRACKETS[m.group().upper()], flags=regex.I),
+    _rule("Moses entity", ("&",), r"&(?:amp|quot|apos|lt|gt|#124|#91|#93);",
+          lambda m: _MOSES_ENTITIES[m.group()]),
+    _rule("WikiText joiner", ("@-@", "@,@", "@.@"), r" ?@([-,.])@ ?", r"\1"),
     # PTB quotes carry their direction: `` opens, '' closes.
-    _rule("PTB opening quote", r"(?:^|(?<= ))``(?: |$)", '"'),
-    _rule("PTB closing quote", r"(?: |^)''(?= |$)", '"'),
+    _rule("PTB opening quote", ("``",), r"(?:^|(?<= ))``(?: |$)", '"'),
+    _rule("PTB closing quote", ("''",), r"(?: |^)''(?= |$)", '"'),
 )  # fmt: skip
 
 CONTRACTIONS: tuple[Rule, ...] = (
-    _rule("split n't", r"(?<=\w) (?=n['’]t\b)", flags=regex.I),
-    _rule("split clitic", rf"(?<=\w) (?=['’]{_CONTRACTION_ENDINGS})", flags=regex.I),
-    _rule("spaced apostrophe", rf"(?<=\w) (['’]) (?={_CONTRACTION_ENDINGS})", r"\1", flags=regex.I),
-    _rule("leading apostrophe", rf"(?:^|(?<= ))(['’]) (?={_LEADING_APOSTROPHE_WORDS})", r"\1", flags=regex.I),
+    _literal("split n't", (" n't", "n't"), (" n’t", "n’t"), (" N'T", "N'T"), (" N’T", "N’T")),
+    _rule("split clitic", _SPACED_APOSTROPHES,
+          rf" (?=['’]{_CONTRACTION_ENDINGS})(?<=\w )", flags=regex.I),
+    _rule("spaced apostrophe", (" ' ", " ’ "),
+          rf" (['’]) (?={_CONTRACTION_ENDINGS})(?<=\w ['’] )", r"\1", flags=regex.I),
+    _rule("leading apostrophe", ("' ", "’ "),
+          rf"(?:^|(?<= ))(['’]) (?={_LEADING_APOSTROPHE_WORDS})", r"\1", flags=regex.I),
     # O 'Neill, c 'est, I 'm: a lone letter before an apostrophe-led word (tokenizers split
     # opening quotes off as their own token, so `'word` here is never a quotation).
-    _rule("elision", r"(?<=\b[A-Za-z]) (?=['’][A-Za-z])"),
+    _rule("elision", _SPACED_APOSTROPHES, r" (?=['’][A-Za-z])(?<=\b[A-Za-z] )"),
     _rule(
         "PTB multi-word",
-        r"\b(?:(can) (not)|(gon|wan) (na)|(got) (ta)|(gim|lem) (me)|(d) ('ye)|(more) ('n)|(['’]t) (is|was))\b",
+        (" no", " na", " ta", " me", " 'ye", " 'n", " is", " was", " NO", " NA", " TA", " ME"),
+        r"\b(?:can not|gon na|wan na|got ta|gim me|lem me|d 'ye|more 'n|['’]t (?:is|was))\b",
         lambda m: m.group().replace(" ", ""),
         lambda profile: profile.ptb_words,
         flags=regex.I,
@@ -86,56 +126,56 @@ CONTRACTIONS: tuple[Rule, ...] = (
 )  # fmt: skip
 
 QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
+    # Tokenizers split URLs at ? = & _ % #; glue those pieces back onto the address first.
+    _rule("URL", ("://", "www."), rf"{_URL_START}\S*(?: [?=&_%#] ?\S+)+",
+          lambda m: m.group().replace(" ", ""), flags=regex.I),
     # Curly quotes carry their direction; one stranded at a line end closes whatever it is.
-    _rule("opening curly quote", r"(?:^|(?<= ))([“‘«]) (?=\S)", r"\1"),
-    _rule("curly quote at line end", r" ([“‘«])$", r"\1"),
-    _rule("closing curly quote", r"(?<=\S) ([”’»])(?= |$)", r"\1"),
-    # `word , "` may already have its quote attached: `word ,"`.
-    _rule("emoticon", r"(?<= |^)([:;]) (?:(-) )?([()DPp])(?= |$)", r"\1\2\3"),
-    _rule(
-        "closing punctuation",
-        rf"(?<=\S) +(?!{_EMOTICON})(?={_CLOSING_TOKEN}[”’»\"'“‘]*(?: |$))",
-    ),
+    _rule("curly quote at line end", (" “", " ‘", " «"), r" ([“‘«])$", r"\1"),
+    _literal("opening curly quote", ("“ ", "“"), ("‘ ", "‘"), ("« ", "«")),
+    _literal("closing double curly quote", (" ”", "”"), (" »", "»")),
+    _rule("closing single curly quote", (" ’",), r" ’(?= |$)(?<=\S ’)", "’"),
+    _rule("emoticon", (": )", ": (", ": -", "; )", "; -", ": D", ": P", ": p"),
+          r"(?:^|(?<= ))([:;]) (?:(-) )?([()DPp])(?= |$)", r"\1\2\3"),
+    _literal("closing punctuation", (" ,", ","), (" ;", ";"), (" !", "!"), (" ?", "?"),
+             (" %", "%"), (" )", ")"), (" ]", "]"), (" }", "}")),
+    # A period or colon attaches unless it starts a token of its own kind (.5, .com, :-)).
+    _rule("closing period or colon", (" .", " :"),
+          rf" (?!{_EMOTICON})(?=[.:]+[,;:!?%)\]}}”’»\"'“‘.]*(?: |$))(?<=\S )"),
     # An ellipsis that opens a quotation or a bracket leads into the next word.
-    _rule("leading ellipsis", r"(?:^|(?<=[\"“‘(\[]))(\.\.\.|…) (?=\w)", r"\1"),
-    _rule("opening bracket", r"(?:^|(?<=[ \"“‘(\[{]))([(\[{]) (?=\S)", r"\1"),
-    _rule("plural marker", r"(?<=\w) \((?=e?s\))"),
-)
+    _rule("leading ellipsis", ("... ", "… "), r"(?:^|(?<=[\"“‘(\[]))(\.\.\.|…) (?=\w)", r"\1"),
+    _literal("opening bracket", ("( ", "("), ("[ ", "["), ("{ ", "{")),
+    _rule("plural marker", (" (s)", " (es)"), r"(?<=\w) \((?=e?s\))"),
+)  # fmt: skip
 
 SYMBOLS: tuple[Rule, ...] = (
-    # Tokenizers split URLs at ? = & _ % #; glue those pieces back onto the address.
-    _rule("URL", rf"{_URL_START}\S*(?: [?=&_%#] ?\S+)+", lambda m: m.group().replace(" ", ""),
-          flags=regex.I),
-    _rule("underscore", r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])"),
-    _rule("currency", r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
-    _rule("email", r"(?<=[\w.]) @ (?=\w)", "@"),
-    _rule("angle-bracketed address", r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)", r"<\1>"),
-    _rule("double angle bracket", r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
-    _rule("hashtag or handle", r"(?:^|(?<= ))([#@]) (?=\w)", r"\1"),
+    _rule("underscore", (" _ ",), r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])"),
+    _rule("currency", ("$ ", "£ ", "€ ", "¥ "), r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
+    _rule("email", (" @ ",), r"(?<=[\w.]) @ (?=\w)", "@"),
+    _rule("angle-bracketed address", ("< ",), r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)",
+          r"<\1>"),
+    _rule("double angle bracket", ("< <", "> >"), r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
+    _rule("hashtag or handle", ("# ", "@ "), r"(?:^|(?<= ))([#@]) (?=\w)", r"\1"),
     # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol.
-    _rule("symbol run", r"(?:^|(?<= ))([=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
-    _rule("initials and ampersand", r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
-    _rule("time", r"(?<=\b\d{1,2}:) (?=\d\d)"),
-    _rule("URL scheme", r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
-    _rule("slash", r"(?<=\S) (/+(?: /+)*) (?=\S)", lambda m: m.group(1).replace(" ", ""),
+    _rule("symbol run", ("= =", "_ _", "* *", "~ ~", "# #", "$ $", "+ +", "- -"),
+          r"(?:^|(?<= ))([=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
+    _rule("initials and ampersand", (" & ",), r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
+    _rule("time", (": ",), r" (?=\d\d)(?<=\b\d{1,2}: )"),
+    _rule("URL scheme", (": /",), r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
+    _rule("slash", (" / ",), r"(?<=\S) (/+(?: /+)*) (?=\S)", lambda m: m.group(1).replace(" ", ""),
           lambda profile: profile.join_slashes),
     # UD splits hyphens (adult - learned); a spaced dash between clauses has a function word
     # on one side (food - we all know), so those stay spaced.
     _rule(
         "hyphen",
-        rf"(?<=(?<![^\W_])(?!{_FUNCTION_WORD}\b)[^\W_]+) - (?!{_FUNCTION_WORD}\b)(?=[^\W_])",
+        (" - ",),
+        rf"(?<=(?<![^\W_])(?!{_FUNCTION_WORD}\b)[^\W_]{{1,40}}) - (?!{_FUNCTION_WORD}\b)(?=[^\W_])",
         "-",
         lambda profile: profile.join_hyphens,
         flags=regex.I,
     ),
 )  # fmt: skip
 
-
-def _apply(rules: tuple[Rule, ...], text: str, profile: Profile) -> str:
-    for rule in rules:
-        if rule.applies(profile):
-            text = rule.pattern.sub(rule.replacement, text)
-    return text
+_SPACE_RUN = regex.compile(r" {2,}")
 
 
 def rejoin(text: str, profile: Profile) -> str:
@@ -145,8 +185,11 @@ def rejoin(text: str, profile: Profile) -> str:
         >>> rejoin("She does n't know -LRB- yet -RRB- , `` he said '' .", Profile())
         'She doesn\\'t know (yet), "he said".'
     """
-    text = _apply(UNESCAPES, text, profile)
-    text = _apply(CONTRACTIONS, text, profile)
+    if "  " in text:  # every rule expects single spaces between tokens
+        text = _SPACE_RUN.sub(" ", text)
+    for rule in UNESCAPES + CONTRACTIONS:
+        text = rule.apply(text, profile)
     text = attach_straight_quotes(text)
-    text = _apply(QUOTES_AND_BRACKETS, text, profile)
-    return _apply(SYMBOLS, text, profile)
+    for rule in QUOTES_AND_BRACKETS + SYMBOLS:
+        text = rule.apply(text, profile)
+    return text
