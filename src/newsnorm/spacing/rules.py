@@ -91,7 +91,7 @@ _FUNCTION_WORD = (
     r"be|been|not|no|all|some|any|each|what|how|why|also|even|just|only|about)"
 )
 _EMOTICON = r"[:;]-?[()DPp](?: |$)"
-_URL_START = r"\b(?:https?://|ftp://|www\.)"
+_URL_START = r"\b(?:(?:https?|ftp) ?: ?/ ?/|www\.)"
 
 UNESCAPES: tuple[Rule, ...] = (
     _rule("PTB bracket", ("RB-", "SB-", "CB-", "rb-", "sb-", "cb-"), r"-[LR][RSC]B-",
@@ -127,7 +127,7 @@ CONTRACTIONS: tuple[Rule, ...] = (
 
 QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     # Tokenizers split URLs at ? = & _ % #; glue those pieces back onto the address first.
-    _rule("URL", ("://", "www."), rf"{_URL_START}\S*(?: [?=&_%#] ?\S+)+",
+    _rule("URL", ("://", ": /", "www."), rf"{_URL_START}\S*(?: [/?=&_%#] ?\S+)+",
           lambda m: m.group().replace(" ", ""), flags=regex.I),
     # Curly quotes carry their direction; one stranded at a line end closes whatever it is.
     _rule("curly quote at line end", (" “", " ‘", " «"), r" ([“‘«])$", r"\1"),
@@ -144,11 +144,10 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     # An ellipsis that opens a quotation or a bracket leads into the next word.
     _rule("leading ellipsis", ("... ", "… "), r"(?:^|(?<=[\"“‘(\[]))(\.\.\.|…) (?=\w)", r"\1"),
     _literal("opening bracket", ("( ", "("), ("[ ", "["), ("{ ", "{")),
-    _rule("plural marker", (" (s)", " (es)"), r"(?<=\w) \((?=e?s\))"),
 )  # fmt: skip
 
 SYMBOLS: tuple[Rule, ...] = (
-    _rule("underscore", (" _ ",), r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])"),
+    _rule("underscore", (" _ ",), r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])", "_"),
     _rule("currency", ("$ ", "£ ", "€ ", "¥ "), r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
     _rule("email", (" @ ",), r"(?<=[\w.]) @ (?=\w)", "@"),
     _rule("angle-bracketed address", ("< ",), r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)",
