@@ -28,9 +28,11 @@ Treebank and NLTK (``does n't``, ````` `` `````, ``-LRB-``); ``ud``: Universal D
 _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
     # One mark, then a space or the end: tokenizers split "!!" into "! !" and keep "..." whole,
     # so " !!" and " ..." are a writer's habits, not a tokenizer's.
-    "space before punctuation": regex.compile(r"[\w)\]\"”’] [,.;:!?](?= |$)", regex.M),
-    "space inside brackets": regex.compile(r"[(\[{] \w|\w [)\]}]"),
-    "split contraction (PTB)": regex.compile(r"\w (?:n['’]t|['’](?:s|re|ve|ll|d|m))\b", regex.I),
+    "space before punctuation": regex.compile(r"[\w)\]\"”’.] [,.;:!?](?= |$)", regex.M),
+    "space inside brackets": regex.compile(r"[(\[{] [\w.]|[\w.] [)\]}]"),
+    # PTB and UD split "doesn't" as "does n't"; Moses as "doesn 't". Both split "it 's".
+    "split n't (PTB)": regex.compile(r"\w n['’]t\b", regex.I),
+    "split clitic": regex.compile(r"\w ['’](?:s|re|ve|ll|d|m)\b", regex.I),
     "split contraction (Moses)": regex.compile(
         r"\wn ['’]t\b|\w ['’] (?:s|t|re|ve|ll|d|m)\b", regex.I
     ),
@@ -130,7 +132,8 @@ class StyleReport:
 
 
 def _profile(text: str, style: Style, evidence: Mapping[str, int]) -> Profile:
-    ptb_like = style in ("ptb", "ud") or evidence["split contraction (PTB)"] > 0
+    # "can not" is PTB's split of "cannot"; Moses leaves "cannot" whole.
+    ptb_like = not evidence["split contraction (Moses)"]
     # UD splits every hyphen: any glued one, or a Moses-only trait, means the spaced ones are
     # the author's dashes.
     join_hyphens = (
@@ -138,7 +141,12 @@ def _profile(text: str, style: Style, evidence: Mapping[str, int]) -> Profile:
         and not _GLUED_HYPHEN.search(text)
         and not evidence["split contraction (Moses)"]
     )
-    join_slashes = bool(_SPACED_SLASH.search(text)) and not _GLUED_SLASH.search(text)
+    # Moses splits every slash; PTB and UD keep them, so there a spaced slash is the author's.
+    join_slashes = (
+        style not in ("ptb", "ud")
+        and bool(_SPACED_SLASH.search(text))
+        and not _GLUED_SLASH.search(text)
+    )
     return Profile(ptb_words=ptb_like, join_hyphens=join_hyphens, join_slashes=join_slashes)
 
 
@@ -177,13 +185,13 @@ def detect_style(text: str) -> StyleReport:
         style = "wikitext"
     elif evidence["ptb escape"]:
         style = "ptb"
-    elif (
-        evidence["split contraction (PTB)"]
-        or evidence["split contraction (Moses)"] == 0
-        and (_SPACED_HYPHEN.search(text) and not _GLUED_HYPHEN.search(text))
-    ):
+    elif evidence["split contraction (Moses)"]:
+        style = "moses"
+    elif evidence["split n't (PTB)"]:
         # PTB-split contractions with straight quotes left alone, or hyphens split: UD words.
         style = "ud" if _looks_like_ud(text) else "ptb"
+    elif _SPACED_HYPHEN.search(text) and not _GLUED_HYPHEN.search(text):
+        style = "ud"  # only UD splits hyphens; glued ones would show the tokenizer keeps them
     else:
         style = "moses"
     confidence = tokenized / (tokenized + clean)
