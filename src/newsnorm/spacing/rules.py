@@ -172,10 +172,7 @@ SYMBOLS: tuple[Rule, ...] = (
     _rule(
         "hyphen",
         (" - ",),
-        rf"(?<!\b(?i:{_FUNCTION_WORD}))"
-        r"(?:(?<=(?<![^\W_])\p{Lu}[^\W_]{0,39}) - (?=\p{Lu})"
-        r"|(?<=(?<![^\W_])[\p{Ll}\d][^\W_]{0,39}) - (?=[\p{Ll}\d]))"
-        rf"(?!(?i:{_FUNCTION_WORD})\b)",
+        rf"(?<!\b(?i:{_FUNCTION_WORD}))(?<=(?<![^\W_])[^\W_]{{1,40}}) - (?!(?i:{_FUNCTION_WORD})\b)(?=[^\W_])",
         "-",
         lambda profile: profile.join_hyphens,
     ),
