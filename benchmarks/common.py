@@ -29,7 +29,9 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def throughput(function: Callable[[str], object], texts: list[str], *, seconds: float = 1.0) -> float:
+def throughput(
+    function: Callable[[str], object], texts: list[str], *, seconds: float = 1.0
+) -> float:
     """Characters per second of `function` over `texts`, repeated for at least `seconds`."""
     size = sum(len(text) for text in texts)
     rounds = 0

@@ -131,7 +131,7 @@ CONTRACTIONS: tuple[Rule, ...] = (
 
 QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     # Tokenizers split URLs at ? = & _ % #; glue those pieces back onto the address first.
-    _rule("URL", ("://", ": /", "www."), rf"{_URL_START}\S*(?: [/?=&_%#] ?\S+)+",
+    _rule("URL", ("://", ": /", "www."), rf"{_URL_START} ?\S*(?: [/?=&_%#+] ?\S+| /(?= |$))+",
           lambda m: m.group().replace(" ", ""), flags=regex.I),
     # Curly quotes carry their direction; one stranded at a line end closes whatever it is.
     _rule("curly quote at line end", (" “", " ‘", " «"), r" ([“‘«])$", r"\1"),
@@ -153,7 +153,8 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
 SYMBOLS: tuple[Rule, ...] = (
     _rule("underscore", (" _ ",), r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])", "_"),
     _rule("currency", ("$ ", "£ ", "€ ", "¥ "), r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
-    _rule("email", (" @ ",), r"(?<=[\w.]) @ (?=\w)", "@"),
+    # name @ example.com is an address; his @ POTUS is a handle (hashtag or handle, below).
+    _rule("email", (" @ ",), r"(?<=[\w.]) @ (?=[\w-]+(?:\.[\w-]+)+)", "@"),
     _rule("angle-bracketed address", ("< ",), r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)",
           r"<\1>"),
     _rule("double angle bracket", ("< <", "> >"), r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
@@ -163,6 +164,8 @@ SYMBOLS: tuple[Rule, ...] = (
           r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
     _rule("initials and ampersand", (" & ",), r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
     _rule("time", (": ",), r" (?=\d\d)(?<=\b\d{1,2}: )"),
+    # Ranges are closed up: 8 – 10, [1] – [11].
+    _rule("en dash range", (" – ",), r"(?<=[\d\]]) – (?=[\d\[])", "–"),
     _rule("URL scheme", (": /",), r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
     _rule("slash", (" / ",), r"(?<=\S) (/+(?: /+)*) (?=\S)", lambda m: m.group(1).replace(" ", ""),
           lambda profile: profile.join_slashes),
