@@ -1,5 +1,7 @@
-"""Tokenization-style detection: was this document tokenized, by which tokenizer, and which of
-the ambiguous joiners (hyphens, slashes) did that tokenizer split?
+"""Tokenization-style detection: whether, how, and with which joiners a document was split.
+
+Was this document tokenized, by which tokenizer, and which of the ambiguous joiners (hyphens,
+slashes) did that tokenizer split?
 
 Every decision is made once per document from counted evidence, so a rule that would be a guess
 on one sentence (is ``a - b`` a split hyphen or a spaced dash?) is settled by what the rest of

@@ -175,7 +175,8 @@ SYMBOLS: tuple[Rule, ...] = (
     _rule(
         "hyphen",
         (" - ",),
-        rf"(?<!\b(?i:{_FUNCTION_WORD}))(?<=(?<![^\W_])[^\W_]{{1,40}}) - (?!(?i:{_FUNCTION_WORD})\b)(?=[^\W_])",
+        rf"(?<!\b(?i:{_FUNCTION_WORD}))(?<=(?<![^\W_])[^\W_]{{1,40}}) - "
+        rf"(?!(?i:{_FUNCTION_WORD})\b)(?=[^\W_])",
         "-",
         lambda profile: profile.join_hyphens,
     ),
