@@ -66,11 +66,28 @@ def _count(marks: Mapping[str, regex.Pattern[str]], text: str) -> dict[str, int]
 
 # A cheap superset of the marks above, one scan: text without any of these is raw, at once.
 # (Spaces before straight quotes and after opening ones are left out: prose has them.)
-_QUICK_MARK = regex.compile(
-    r" [,.;:!?)\]}”]| ['’](?:[ sdmt]|re|ve|ll)\b|[(\[{“‘] | \" |^\" | \"$|``|''"
-    r"|-[LR][RSC]B-|-[lr][rsc]b-|@[-,.]@|NEWLINE_CHAR| [nN]['’][tT]",
-    regex.M,
-)
+# Character classes scan fastest, so the common marks are one class-led pattern and the rare
+# literal ones are substring checks.
+_QUICK_MARK = regex.compile(r" [,.;:!?)\]}”]|[(\[{“‘] ")
+_QUICK_LITERALS = (
+    " n't", " n’t", " N'T", " 's", " ’s", " ' ", " ’ ", ' " ', "``", "''",
+    "RB-", "rb-", "@-@", "@,@", "@.@", "NEWLINE_CHAR",
+)  # fmt: skip
+_PUNCTUATION = ",;:!?."
+
+
+def _punctuation_balance(sample: str) -> tuple[int, int]:
+    """(spaced, glued): punctuation with a space before it, and glued to the word before it."""
+    spaced = glued = 0
+    for mark in _PUNCTUATION:
+        after = sample.count(mark + " ")
+        spaced_here = sample.count(" " + mark)
+        spaced += spaced_here
+        glued += after - sample.count(" " + mark + " ")
+    spaced -= sample.count(" ..")  # an ellipsis is a writer's habit as often as a tokenizer's
+    return spaced, glued
+
+
 # Evidence is counted on the opening of long documents: a few thousand characters decide.
 _SAMPLE = 2000
 # Spacing tokenizers never leave, counted against the marks above.
@@ -133,23 +150,14 @@ class StyleReport:
     profile: Profile = Profile()
 
 
-def _profile(text: str, style: Style, evidence: Mapping[str, int]) -> Profile:
+def _profile(text: str, style: Style) -> Profile:
     # "can not" is PTB's split of "cannot"; Moses leaves "cannot" whole.
-    ptb_like = not evidence["split contraction (Moses)"]
-    # UD splits every hyphen: any glued one, or a Moses-only trait, means the spaced ones are
-    # the author's dashes.
-    join_hyphens = (
-        style == "ud"
-        and not _GLUED_HYPHEN.search(text)
-        and not evidence["split contraction (Moses)"]
-    )
+    moses = style == "moses" and _has(text[:_SAMPLE], _MOSES_CONTRACTIONS)
+    # UD splits every hyphen: any glued one means the spaced ones are the author's dashes.
+    join_hyphens = style == "ud" and not _GLUED_HYPHEN.search(text)
     # Moses splits every slash; PTB and UD keep them, so there a spaced slash is the author's.
-    join_slashes = (
-        style not in ("ptb", "ud")
-        and bool(_SPACED_SLASH.search(text))
-        and not _GLUED_SLASH.search(text)
-    )
-    return Profile(ptb_words=ptb_like, join_hyphens=join_hyphens, join_slashes=join_slashes)
+    join_slashes = style not in ("ptb", "ud") and " / " in text and not _GLUED_SLASH.search(text)
+    return Profile(ptb_words=not moses, join_hyphens=join_hyphens, join_slashes=join_slashes)
 
 
 def detect_style(text: str) -> StyleReport:
@@ -170,34 +178,51 @@ def detect_style(text: str) -> StyleReport:
         >>> detect_style("The adult - learned words do n't , \\" she said . \\"").style
         'ud'
     """
-    if not _QUICK_MARK.search(text):  # the fast path for clean text: one scan
+    if not _QUICK_MARK.search(text) and not any(mark in text for mark in _QUICK_LITERALS):
         return StyleReport("raw", 1.0, dict.fromkeys([*_TOKENIZED_MARKS, *_CLEAN_MARKS], 0))
     sample = text[:_SAMPLE]
-    evidence = _count(_TOKENIZED_MARKS, sample)
-    tokenized = sum(evidence.values())
-    clean_evidence = _count(_CLEAN_MARKS, sample)
-    clean = sum(clean_evidence.values())
-    evidence.update(clean_evidence)
+    spaced, glued = _punctuation_balance(sample)
+    if glued >= 4 * spaced + 4 or spaced >= 4 * glued + 4:
+        # A clear case is decided by substring counts alone; close calls count every mark.
+        evidence = dict.fromkeys([*_TOKENIZED_MARKS, *_CLEAN_MARKS], 0)
+        evidence["space before punctuation"] = tokenized = spaced
+        evidence["glued punctuation"] = clean = glued
+    else:
+        evidence = _count(_TOKENIZED_MARKS, sample)
+        tokenized = sum(evidence.values())
+        evidence.update(_count(_CLEAN_MARKS, sample))
+        clean = sum(evidence.values()) - tokenized
     if tokenized <= clean:
         return StyleReport("raw", clean / (clean + tokenized) if clean else 1.0, evidence)
-    style: Style
-    if evidence["newline marker"]:
-        style = "multinews"
-    elif evidence["wikitext joiner"]:
-        style = "wikitext"
-    elif evidence["ptb escape"]:
-        style = "ptb"
-    elif evidence["split contraction (Moses)"]:
-        style = "moses"
-    elif evidence["split n't (PTB)"]:
-        # PTB-split contractions with straight quotes left alone, or hyphens split: UD words.
-        style = "ud" if _looks_like_ud(text) else "ptb"
-    elif _SPACED_HYPHEN.search(text) and not _GLUED_HYPHEN.search(text):
-        style = "ud"  # only UD splits hyphens; glued ones would show the tokenizer keeps them
-    else:
-        style = "moses"
+    style = _style(text, sample)
     confidence = tokenized / (tokenized + clean)
-    return StyleReport(style, confidence, evidence, _profile(text, style, evidence))
+    return StyleReport(style, confidence, evidence, _profile(text, style))
+
+
+def _has(sample: str, literals: tuple[str, ...]) -> bool:
+    return any(literal in sample for literal in literals)
+
+
+_MOSES_CONTRACTIONS = ("n 't", "n ’ t", "N 'T", " ’ s ", " ' s ", " ’ re ", " ’ ve ", " ’ ll ",
+                       " ’ d ", " ’ m ")  # fmt: skip
+
+
+def _style(text: str, sample: str) -> Style:
+    """Which tokenizer made a tokenized document: decided by marks only one of them leaves."""
+    if "NEWLINE_CHAR" in sample:
+        return "multinews"
+    if _has(sample, ("@-@", "@,@", "@.@")):
+        return "wikitext"
+    if _has(sample, ("``", " '' ", "-LRB-", "-RRB-", "-lrb-", "-rrb-", "-LSB-", "-LCB-")):
+        return "ptb"
+    if _has(sample, _MOSES_CONTRACTIONS):
+        return "moses"
+    if _has(sample, (" n't", " n’t", " N'T", " N’T")):
+        # PTB-split contractions with straight quotes left alone, or hyphens split: UD words.
+        return "ud" if _looks_like_ud(text) else "ptb"
+    if _SPACED_HYPHEN.search(text) and not _GLUED_HYPHEN.search(text):
+        return "ud"  # only UD splits hyphens; glued ones would show the tokenizer keeps them
+    return "moses"
 
 
 _STRAIGHT_DOUBLE_QUOTE_TOKEN = regex.compile(r'(?:^| )"(?= |$)', regex.M)
