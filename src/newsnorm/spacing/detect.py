@@ -38,7 +38,7 @@ _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
     "split contraction (Moses)": regex.compile(
         r"\wn ['’]t\b|\w ['’] (?:s|t|re|ve|ll|d|m)\b", regex.I
     ),
-    "spaced quote": regex.compile(r"(?:^| )[“‘\"] \w|\w [”\"](?: |$)", regex.M),
+    "spaced quote": regex.compile(r"(?:^| )[“‘\"'] \w|\w [”\"'](?: |$)", regex.M),
     "ptb escape": regex.compile(r"-[LR][RSC]B-|(?:^| )(?:``|'')(?= |$)", regex.I | regex.M),
     "wikitext joiner": regex.compile(r" @[-,.]@ "),
     "newline marker": regex.compile(r"NEWLINE_CHAR"),
@@ -70,7 +70,8 @@ def _count(marks: Mapping[str, regex.Pattern[str]], text: str) -> dict[str, int]
 # literal ones are substring checks.
 _QUICK_MARK = regex.compile(r" [,.;:!?)\]}”]|[(\[{“‘] ")
 _QUICK_LITERALS = (
-    " n't", " n’t", " N'T", " 's", " ’s", " ' ", " ’ ", ' " ', "``", "''",
+    " n't", " n’t", " N'T", " 's", " ’s", " 'm", " ’m", " 're", " ’re", " 've", " ’ve",
+    " 'll", " ’ll", " 'd", " ’d", " ' ", " ’ ", ' " ', "``", "''",
     "RB-", "rb-", "@-@", "@,@", "@.@", "NEWLINE_CHAR",
 )  # fmt: skip
 _PUNCTUATION = ",;:!?."

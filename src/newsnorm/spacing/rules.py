@@ -164,8 +164,8 @@ SYMBOLS: tuple[Rule, ...] = (
           r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
     _rule("initials and ampersand", (" & ",), r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
     _rule("time", (": ",), r" (?=\d\d)(?<=\b\d{1,2}: )"),
-    # Ranges are closed up: 8 – 10, [1] – [11].
-    _rule("en dash range", (" – ",), r"(?<=[\d\]]) – (?=[\d\[])", "–"),
+    # Citation ranges are closed up: [1] – [11]. (Between plain numbers writers differ.)
+    _rule("en dash range", ("] – [",), r"(?<=\]) – (?=\[)", "–"),
     _rule("URL scheme", (": /",), r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
     _rule("slash", (" / ",), r"(?<=\S) (/+(?: /+)*) (?=\S)", lambda m: m.group(1).replace(" ", ""),
           lambda profile: profile.join_slashes),
