@@ -41,19 +41,25 @@ def _double_lean(before: str, after: str) -> int:
         return 2
     if last in _SENTENCE_END or last == ",":
         # `, " he said` and `, " Professor Lee said` close; `, " The …` opens a quotation.
-        if first.islower() or _ATTRIBUTION.match(after):
+        if _ATTRIBUTION.match(after) or (first.islower() and last != ","):
             return -2
-        return 2 if last == "," else 0
+        if last == ",":  # `, " he said` closes, but `phrase , " waive or modify . "` opens
+            return -1 if first.islower() else 1
+        return 0
     if last.isalnum() and first.isalnum():
-        # Between two words a closing quote would follow punctuation: `as " another`.
-        return 2
+        # Between two words a quote more often opens (`as " another`) than closes (`arm " in`).
+        return 1
     return 0
 
 
 def _roles(leans: list[int]) -> list[int | None]:
-    """Alternate open/close with the parity that best fits the leans; None where unsure."""
-    if len(leans) == 1:  # nothing to pair with: only strong local evidence decides
-        return [None if abs(leans[0]) < 2 else (_OPEN if leans[0] > 0 else _CLOSE)]
+    """Alternate open/close with the parity that best fits the leans; None where unsure.
+
+    A strong lean (a quote at a line end, before a comma, …) wins over the alternation, so a
+    quotation that runs on past the paragraph does not flip every quote after it.
+    """
+    if len(leans) == 1:  # nothing to pair with: the local evidence decides, if there is any
+        return [None if leans[0] == 0 else (_OPEN if leans[0] > 0 else _CLOSE)]
     scores = []
     for parity in (0, 1):
         roles = [_OPEN if (index + parity) % 2 == 0 else _CLOSE for index in range(len(leans))]
@@ -62,7 +68,10 @@ def _roles(leans: list[int]) -> list[int | None]:
     if first_score == second_score and len(leans) % 2:
         return [None] * len(leans)  # an odd count with no evidence either way: leave them
     chosen = first_roles if first_score >= second_score else second_roles
-    return list(chosen)
+    return [
+        (_OPEN if lean > 0 else _CLOSE) if abs(lean) == 2 else role
+        for lean, role in zip(leans, chosen, strict=True)
+    ]
 
 
 def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
@@ -88,6 +97,7 @@ def _context(line: str, position: int) -> tuple[str, str]:
     return before, after
 
 
+_GLUED_CLOSING_SINGLE = regex.compile(r"[^\Ws]'(?= |$)", regex.M)
 _NUMBER_BEFORE = regex.compile(r"(?:^| )\d+(?:[.,]\d+)?$")
 
 
@@ -123,7 +133,10 @@ def _attach_singles(line: str) -> str:
     roles: list[int | None] = []
     for number, position in enumerate(positions):
         before, after = _context(line, position)
-        later_quote = number + 1 < len(positions)
+        # Moses leaves a closing quote glued after a word (`war'`), so look for either form.
+        later_quote = number + 1 < len(positions) or bool(
+            _GLUED_CLOSING_SINGLE.search(line, position + 1, position + 1 + 4 * _WINDOW)
+        )
         if not before or before[-1] in _OPENING_CONTEXT or before[-1] in ',:"':
             roles.append(_OPEN if after and after[0].isalnum() else None)
         elif after[:1].isalnum() and later_quote and before[-1] not in "sSzx":
