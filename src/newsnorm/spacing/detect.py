@@ -41,6 +41,8 @@ _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
     "spaced quote": regex.compile(r"(?:^| )[“‘\"'] \w|\w [”\"'](?: |$)", regex.M),
     "ptb escape": regex.compile(r"-[LR][RSC]B-|(?:^| )(?:``|'')(?= |$)", regex.I | regex.M),
     "wikitext joiner": regex.compile(r" @[-,.]@ "),
+    "spaced slash": regex.compile(r"\w / \w"),
+    "spaced symbol run": regex.compile(r"(?:^| )([=_*$+])(?: \1)+(?= |$)", regex.M),
     "newline marker": regex.compile(r"NEWLINE_CHAR"),
 }
 
@@ -71,7 +73,8 @@ def _count(marks: Mapping[str, regex.Pattern[str]], text: str) -> dict[str, int]
 _QUICK_MARK = regex.compile(r" [,.;:!?)\]}”]|[(\[{“‘] ")
 _QUICK_LITERALS = (
     " n't", " n’t", " N'T", " 's", " ’s", " 'm", " ’m", " 're", " ’re", " 've", " ’ve",
-    " 'll", " ’ll", " 'd", " ’d", " ' ", " ’ ", ' " ', "``", "''",
+    " 'll", " ’ll", " 'd", " ’d", " 't", " ’t", " ' ", " ’ ", ' " ', "``", "''", " / ",
+    "= = =", "_ _ _", "* * *", "$ $ $", "+ +",
     "RB-", "rb-", "@-@", "@,@", "@.@", "NEWLINE_CHAR",
 )  # fmt: skip
 _PUNCTUATION = ",;:!?."

@@ -146,7 +146,9 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     _rule("closing period or colon", (" .", " :"),
           rf" (?!{_EMOTICON})(?=[.:]+[,;:!?%)\]}}”’»\"'“‘.]*(?: |$))(?<=\S )"),
     # An ellipsis that opens a quotation or a bracket leads into the next word.
-    _rule("leading ellipsis", ("... ", "… "), r"(?:^|(?<=[\"“‘(\[]))(\.\.\.|…) (?=\w)", r"\1"),
+    _rule("leading ellipsis", ("... ", "… "), r"(?<=[\"“‘(\[])(\.\.\.|…) (?=\w)", r"\1"),
+    # A file name split after a bracket: (draft) .doc
+    _rule("file extension", (") .",), r"(?<=\)) (?=\.[A-Za-z0-9]{2,4}\b)"),
     _literal("opening bracket", ("( ", "("), ("[ ", "["), ("{ ", "{")),
 )  # fmt: skip
 
@@ -158,7 +160,9 @@ SYMBOLS: tuple[Rule, ...] = (
     _rule("angle-bracketed address", ("< ",), r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)",
           r"<\1>"),
     _rule("double angle bracket", ("< <", "> >"), r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
-    _rule("hashtag or handle", ("# ", "@ "), r"(?:^|(?<= ))([#@]) (?=\w)", r"\1"),
+    _rule("hashtag or handle", ("# ", "@ ", "~ "), r"(?:^|(?<= ))([#@~]) (?=\w)", r"\1"),
+    # Grades and ratings: A + +, A +.
+    _rule("plus run", (" +",), r"(?<=\b[A-Z]) \+((?: \+)*)(?= |$)", lambda m: m.group().replace(" ", "")),
     # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol.
     _rule("symbol run", ("= =", "_ _", "* *", "~ ~", "# #", "$ $", "+ +", "- -"),
           r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
