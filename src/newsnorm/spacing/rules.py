@@ -51,8 +51,14 @@ class Rule:
 
     def apply(self, text: str, profile: Profile) -> str:
         """Apply the rule to `text` if the document's profile and contents call for it."""
-        if not self.applies(profile) or (self.needs and not any(n in text for n in self.needs)):
+        if self.applies is not _always and not self.applies(profile):
             return text
+        for need in self.needs:  # a plain loop: this check runs for every rule and document
+            if need in text:
+                break
+        else:
+            if self.needs:
+                return text
         for old, new in self.replacements:
             text = text.replace(old, new)
         if self.pattern is not None:
@@ -117,14 +123,14 @@ CONTRACTIONS: tuple[Rule, ...] = (
     _rule("elision", _SPACED_APOSTROPHES, r" (?=['’][A-Za-z])(?<=(?:^| )[A-Za-z] )"),
     _rule(
         "PTB multi-word",
-        ("can not", "CAN NOT", "Can not", " 'ye", " 'n", "t is", "t was"),
+        ("can not", "CAN NOT", "Can not", " 'ye", " 'n", "'t is", "’t is", "'t was", "’t was"),
         r"\b(?:can not|d 'ye|more 'n|['’]t (?:is|was))\b",
         lambda m: m.group().replace(" ", ""),
         lambda profile: profile.ptb_words,
         flags=regex.I,
     ),
     # Nobody writes "gon na": these splits are a tokenizer's whatever else the text shows.
-    _rule("PTB informal", (" na", " ta", " me", " NA", " TA", " ME"),
+    _rule("PTB informal", ("on na", "an na", "ot ta", "im me", "em me", "ON NA", "AN NA", "OT TA"),
           r"\b(?:gon na|wan na|got ta|gim me|lem me)\b", lambda m: m.group().replace(" ", ""),
           flags=regex.I),
 )  # fmt: skip
@@ -162,7 +168,8 @@ SYMBOLS: tuple[Rule, ...] = (
     _rule("double angle bracket", ("< <", "> >"), r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
     _rule("hashtag or handle", ("# ", "@ ", "~ "), r"(?:^|(?<= ))([#@~]) (?=\w)", r"\1"),
     # Grades and ratings: A + +, A +.
-    _rule("plus run", (" +",), r"(?<=\b[A-Z]) \+((?: \+)*)(?= |$)", lambda m: m.group().replace(" ", "")),
+    _rule("plus run", (" +",), r"(?<=\b[A-Z]) \+((?: \+)*)(?= |$)",
+          lambda m: m.group().replace(" ", "")),
     # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol.
     _rule("symbol run", ("= =", "_ _", "* *", "~ ~", "# #", "$ $", "+ +", "- -"),
           r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
