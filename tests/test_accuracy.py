@@ -3,19 +3,39 @@
 Skipped when ../shared/eval is not beside the project (the data is not shipped with it).
 """
 
+from pathlib import Path
+
 import pytest
 
-from benchmarks import spacing
+from benchmarks import quotes, spacing
 from benchmarks.common import EVAL_DIR, read_jsonl
-from newsnorm import repair_spacing
+from newsnorm import fix_quotes, repair_spacing
 
 SPACING = EVAL_DIR / "spacing"
-
-pytestmark = pytest.mark.skipif(
-    not (SPACING / "dev.sentences.jsonl").exists(), reason=f"no evaluation data at {SPACING}"
-)
+QUOTES = EVAL_DIR / "quotes"
 
 
+def _needs(path: Path) -> pytest.MarkDecorator:
+    return pytest.mark.skipif(not path.exists(), reason=f"no evaluation data at {path}")
+
+
+@_needs(QUOTES / "dev.jsonl")
+def test_quote_accuracy_stays_above_the_pinned_floors() -> None:
+    records = list(read_jsonl(QUOTES / "dev.jsonl"))
+    results = quotes.score(
+        {"newsnorm": lambda text: fix_quotes(text, "curly")},
+        lambda text: fix_quotes(text, "auto"),
+        lambda text: fix_quotes(text, "straight"),
+        records,
+    )["newsnorm"]
+    scores = {key: 100 * hits / total for key, (hits, total) in results.items()}
+    below = {
+        key: round(scores[key], 2) for key, floor in quotes.FLOORS.items() if scores[key] < floor
+    }
+    assert not below, f"accuracy fell below the pinned floors: {below}"
+
+
+@_needs(SPACING / "dev.sentences.jsonl")
 def test_spacing_accuracy_stays_above_the_pinned_floors() -> None:
     sentences = list(read_jsonl(SPACING / "dev.sentences.jsonl"))
     documents = list(read_jsonl(SPACING / "dev.documents.jsonl"))

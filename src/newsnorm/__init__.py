@@ -20,7 +20,7 @@ from newsnorm.errors import (
 )
 from newsnorm.header import HeaderFields, split_header
 from newsnorm.pipeline import normalize, normalize_text
-from newsnorm.quotes import fix_quotes
+from newsnorm.quotes import QuoteReport, fix_quotes, fix_quotes_and_count
 from newsnorm.spacing import StyleReport, detect_style, repair_spacing
 
 __version__ = "0.1.0"
@@ -36,12 +36,14 @@ __all__ = [
     "HeaderFields",
     "InputError",
     "NewsnormError",
+    "QuoteReport",
     "RecordError",
     "StyleReport",
     "__version__",
     "detect_style",
     "fix_characters",
     "fix_quotes",
+    "fix_quotes_and_count",
     "normalize",
     "normalize_text",
     "parse_date",

@@ -17,13 +17,17 @@ from newsnorm.config import Config
 
 __all__ = ["fix_characters", "normalize_whitespace"]
 
-# Plain ASCII without "&" or control characters holds no mojibake and no entity: skip ftfy.
-_ASCII_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# ftfy only has work where a character outside this set occurs, or an "&" (entities): ASCII
+# text, Latin-1 punctuation and symbols, and general punctuation (curly quotes, dashes). Every
+# mojibake of UTF-8 contains a character outside it (Ã, Â, â, Ä, €, ™, Р, …), and so does every
+# control character, lone surrogate, byte-order mark and compatibility character.
+_NEEDS_FTFY = regex.compile(r"[^\t\n\x20-\x25\x27-\x7e\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]")
 _LINE_BREAK = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_ODD_SPACE = regex.compile(r"[\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-# Zero-width characters that only mark break opportunities; removing them changes no visible text.
+_ODD_SPACE = regex.compile(r"[\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000]")
+# Invisible characters that are not spaces: the word joiner and stray byte-order marks.
 # (ZWJ and ZWNJ are left alone: they shape scripts and emoji.)
-_ZERO_WIDTH = regex.compile(r"[\u200b\u2060\ufeff]")
+_INVISIBLE = regex.compile(r"[\u2060\ufeff]")
+_MAX_PASSES = 4
 _SPACE_RUN = regex.compile(r" {2,}")
 _LINE_EDGE_SPACE = regex.compile(r"^ +| +$", regex.MULTILINE)
 _BLANK_LINE_RUN = regex.compile(r"\n{3,}")
@@ -48,9 +52,9 @@ def normalize_whitespace(text: str) -> str:
     """Make whitespace regular without touching anything else.
 
     Line breaks become ``\\n``; tabs, no-break and other wide spaces become plain spaces; runs of
-    spaces collapse to one; lines lose leading and trailing spaces; runs of blank lines collapse
-    to one blank line; the text loses blank lines at its start and end. Zero-width spaces are
-    removed.
+    spaces collapse to one; zero-width spaces count as spaces; lines lose leading and trailing
+    spaces; runs of blank lines collapse to one blank line; the text loses blank lines at its
+    start and end. Word joiners and stray byte-order marks are removed.
 
     Example:
         >>> normalize_whitespace("  A\\u00a0 line.\\r\\n\\n\\n\\nNext\\tline. ")
@@ -59,7 +63,7 @@ def normalize_whitespace(text: str) -> str:
     if not _ANY_WHITESPACE_WORK.search(text):
         return text
     text = _LINE_BREAK.sub("\n", text)
-    text = _ZERO_WIDTH.sub("", text)
+    text = _INVISIBLE.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
     text = _SPACE_RUN.sub(" ", text)
     text = _LINE_EDGE_SPACE.sub("", text)
@@ -83,6 +87,17 @@ def fix_characters(text: str, config: Config | None = None) -> str:
         'fine'
     """
     fold = Config.resolve(config).fold_compatibility
-    if not text.isascii() or "&" in text or _ASCII_CONTROL.search(text):
+    # One pass can reveal another layer of mojibake (or whitespace that forms one); repeat, a
+    # few times at most, so that fixing fixed text changes nothing.
+    for _ in range(_MAX_PASSES):
+        fixed = _fix_once(text, fold)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _fix_once(text: str, fold: bool) -> str:
+    if "&" in text or _NEEDS_FTFY.search(text):
         text = ftfy.fix_text(text, _ftfy_config(fold))
     return normalize_whitespace(text)

@@ -20,12 +20,25 @@ from newsnorm.errors import ConfigError
 
 __all__ = ["CURLY_QUOTES", "QuoteReport", "fix_quotes", "fix_quotes_and_count"]
 
-CURLY_QUOTES = "“”‘’′″"
-"""The typographic quote characters newsnorm writes (and folds back in ``straight`` style)."""
+CURLY_QUOTES = "“”„‟‘’‚‛′″"
+"""The typographic quotes ``straight`` style folds to ASCII (``curly`` writes ``“”‘’′″``)."""
 
 # Primes are not quotes: a text with only a prime does not count as typographic under "auto".
 _TYPOGRAPHIC_QUOTES = "“”‘’"
-_TO_STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "″": '"', "′": "'"})
+_TO_STRAIGHT = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+    }
+)
 # A text uses PTB quotes when it has a `` opener; only then is '' a closer (two apostrophes in a
 # row are otherwise just that, which keeps straightening idempotent).
 _QUOTE = regex.compile(r"[\"'“”‘’\n]")
