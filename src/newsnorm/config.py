@@ -40,6 +40,7 @@ class Config:
     Every option has a safe default: the default `Config()` is what ``normalize`` uses.
 
     Attributes:
+        unwrap: join hard-wrapped wire copy (indented paragraphs) into one line per paragraph.
         characters: repair mojibake, HTML entities and odd whitespace (`fix_characters`).
         fold_compatibility: also fold fullwidth letters and ligatures (``ﬁ`` -> ``fi``);
             off by default because it changes text that is not broken.
@@ -58,6 +59,7 @@ class Config:
         'off'
     """
 
+    unwrap: bool = attrs.field(default=True, validator=_boolean)
     characters: bool = attrs.field(default=True, validator=_boolean)
     fold_compatibility: bool = attrs.field(default=False, validator=_boolean)
     spacing: SpacingMode = attrs.field(default="auto", validator=_one_of(get_args(SpacingMode)))
@@ -120,7 +122,7 @@ DEFAULT = Config()
 PRESETS: Mapping[str, Config] = {
     "default": DEFAULT,
     # Characters only: for text known to be untokenized and typographically settled.
-    "minimal": Config(spacing="off", quotes="preserve", header=False, dateline=False),
+    "minimal": Config(unwrap=False, spacing="off", quotes="preserve", header=False, dateline=False),
     # Plain ASCII quotes and folded compatibility characters, for small vocabularies.
     "ascii": Config(quotes="straight", fold_compatibility=True),
     # Repair the text but leave any header or dateline in the body.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from newsnorm.article import Dateline
-from newsnorm.dates import MONTHS, parse_date
+from newsnorm.dates import MONTHS, match_date, parse_date
 
 __all__ = ["split_dateline"]
 
@@ -19,7 +19,11 @@ _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 # An upper-case place (NEW YORK, ST. LOUIS, WINSTON-SALEM) optionally followed by regions
 # written in title case or abbreviated (", Kenya", ", N.Y.", ", Mass.").
 _PLACE = (
-    r"[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}(?:, (?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?){0,3})*"
+    r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}(?:, (?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?){0,3})*"
+)
+# A place written in title case (Taipei, Taiwan) needs a dash that only a dateline uses.
+_TITLE_CASE_PLACE = (
+    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
 _DATE_TEXT = rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
@@ -33,6 +37,7 @@ _DATELINE = regex.compile(
     rf"|\((?P<agency>{_AGENCY})\)"
     rf") {_DASH}(?: +|$)"
 )
+_TITLE_CASE_DATELINE = regex.compile(rf"^(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +")
 
 
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
@@ -48,15 +53,25 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         Dateline(location='VALLEY STREAM, N.Y.', agency=None, date_text='March 26')
         >>> split_dateline("(CNN) -- A storm hit.")[0].agency
         'CNN'
+        >>> split_dateline("Monday, March 5, 2007 Taipei, Taiwan — Lanterns lit the sky.")[0]
+        Dateline(location='Taipei, Taiwan', agency=None, date_text='Monday, March 5, 2007')
         >>> split_dateline("WASHINGTON is a state in the west.")[0] is None
         True
     """
     stripped = text.lstrip()
     first_line, _, rest = stripped.partition("\n")
     if parse_date(first_line):
-        return Dateline(None, None, first_line.strip()), rest.lstrip("\n")
-    match = _DATELINE.match(stripped)
+        date_text, body = first_line.strip(), rest.lstrip("\n")
+    else:
+        # Wikinews glues the weekday date to the story: "Tuesday, May 4, 2021 The mayor …".
+        found = match_date(stripped)
+        if found and found.weekday and found.date and stripped[found.end : found.end + 1] == " ":
+            date_text, body = stripped[: found.end], stripped[found.end :].lstrip(" ")
+        else:
+            date_text, body = None, stripped
+    match = _DATELINE.match(body) or _TITLE_CASE_DATELINE.match(body)
     if match is None:
-        return None, text
-    dateline = Dateline(match["location"], match["agency"], match["date"])
-    return dateline, stripped[match.end() :].lstrip(" ")
+        return (None, text) if date_text is None else (Dateline(None, None, date_text), body)
+    groups = match.groupdict()
+    dateline = Dateline(groups["location"], groups.get("agency"), groups.get("date") or date_text)
+    return dateline, body[match.end() :].lstrip(" ")

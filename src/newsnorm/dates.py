@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import regex
 
-__all__ = ["MONTHS", "parse_date"]
+__all__ = ["MONTHS", "DateMatch", "match_date", "parse_date"]
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -33,25 +34,59 @@ _TIME = (
     r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?:\s?" + _ZONE + r")?"
 )
 
-_DATE_EXPRESSION = regex.compile(
-    rf"""
-    ^\s*
-    (?:(?:{_TIME})\s*,?\s*)?                 # Updated 3:01 PM ET, ...
-    (?:{_WEEKDAY}\s*,?\s*)?                  # Thursday, ...
+_DATE_BODY = rf"""
+    (?:(?P<lead_time>{_TIME})\s*,?\s*)?      # Updated 3:01 PM ET, ...
+    (?:(?P<weekday>{_WEEKDAY})\s*,?\s*)?     # Thursday, ...
     (?:
         (?P<y>{_YEAR})-(?P<m>[01]?[0-9])-(?P<d>[0-3]?[0-9])        # 2020-02-17
-            (?:[T\s](?:{_TIME}))?
+            (?:[T\s](?P<iso_time>{_TIME}))?
       | (?P<y>{_YEAR})/(?P<m>[01]?[0-9])/(?P<d>[0-3]?[0-9])        # 2020/02/17
       | (?P<month>{_MONTH})\s*(?P<d>{_DAY}),?\s*(?P<y>{_YEAR})     # Feb. 17, 2020
       | (?P<d>{_DAY})\s*(?P<month>{_MONTH}),?\s*(?P<y>{_YEAR})     # 17 February 2020
       | (?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>{_YEAR})       # 02/26/2020 or 26/02/2020
       | (?P<d>[0-3]?[0-9])\.(?P<m>[01]?[0-9])\.(?P<y>{_YEAR})      # 26.02.2020
     )
-    (?:\s*,?\s*(?:at\s+)?(?:{_TIME}))?       # ..., 15:01:01 GMT
-    \s*$
-    """,
-    regex.IGNORECASE | regex.VERBOSE,
-)
+    (?:\s*,?\s*(?:at\s+)?(?P<time>{_TIME}))?   # ..., 15:01:01 GMT
+"""
+_DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.IGNORECASE | regex.VERBOSE)
+# The same grammar at the start of a longer text, ending at a word boundary.
+_DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:]|$)", regex.IGNORECASE | regex.VERBOSE)
+
+
+@attrs.frozen
+class DateMatch:
+    """A date found at the start of a text by `match_date`.
+
+    Attributes:
+        date: the date, or None when it is written but ambiguous (``03/04/2020``).
+        end: where the date expression ends in the text.
+        weekday: the expression names the day of the week.
+        time: the expression includes a time of day.
+    """
+
+    date: dt.date | None
+    end: int
+    weekday: bool
+    time: bool
+
+
+def match_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
+    """Match a date expression at the very start of `text`, which may go on after it.
+
+    Example:
+        >>> m = match_date("Tuesday, September 1, 2015 The story begins")
+        >>> m.date, m.end, m.weekday, m.time
+        (datetime.date(2015, 9, 1), 26, True, False)
+        >>> match_date("03/04/2020 is ambiguous").date is None
+        True
+        >>> match_date("March 26 - no year") is None
+        True
+    """
+    found = _DATE_PREFIX.match(text)
+    if found is None:
+        return None
+    has_time = bool(found["lead_time"] or found["iso_time"] or found["time"])
+    return DateMatch(_date_of(found, day_first), found.end(), bool(found["weekday"]), has_time)
 
 
 def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
@@ -78,8 +113,10 @@ def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
         (True, True)
     """
     match = _DATE_EXPRESSION.match(text)
-    if match is None:
-        return None
+    return None if match is None else _date_of(match, day_first)
+
+
+def _date_of(match: regex.Match[str], day_first: bool | None) -> dt.date | None:
     groups = match.groupdict()
     year = int(groups["y"])
     if groups["month"]:

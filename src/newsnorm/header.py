@@ -19,7 +19,8 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from newsnorm.dates import parse_date
+from newsnorm.dateline import split_dateline
+from newsnorm.dates import match_date, parse_date
 
 __all__ = ["HeaderFields", "split_header"]
 
@@ -48,6 +49,8 @@ _DATE_PHRASE = regex.compile(
     regex.IGNORECASE,
 )
 _MAX_TITLE_LENGTH = 200
+# A contributor note set off before the dateline in NYT wire copy: &UR; … &LR;
+_NOTE = regex.compile(r"^&UR;\s*(?P<note>.*?)\s*&LR;\s*(?P<rest>.*)$")
 
 
 @attrs.frozen
@@ -80,6 +83,7 @@ class _HeaderBuilder:
         self.title: str | None = None
         self.byline: str | None = None
         self.headers: dict[str, str] = {}
+        self.ambiguous_date: str | None = None
 
     def add(self, key: str, value: str) -> None:
         value = value.strip()
@@ -94,9 +98,17 @@ class _HeaderBuilder:
             self.byline = value if kind != "by" else f"{key} {value}"
         elif kind in _DATE_KEYS and self.date is None:
             self.date = parse_date(value)
+            if self.date is None and self.ambiguous_date is None:
+                self.ambiguous_date = value
 
     def build(self) -> HeaderFields:
         return HeaderFields(self.date, self.title, self.byline, dict(self.headers))
+
+
+def _is_date_line(line: str) -> bool:
+    """Tell whether the whole line is a date, perhaps an ambiguous one (``04/03/2009``)."""
+    found = match_date(line)
+    return found is not None and found.end == len(line.rstrip())
 
 
 def _header_line(line: str) -> tuple[str, str] | None:
@@ -104,11 +116,11 @@ def _header_line(line: str) -> tuple[str, str] | None:
     match = _BYLINE.match(line)
     if match:
         # "By March 3, 2020 …" is a date, never a name.
-        return None if parse_date(match["value"]) else (match["key"], match["value"])
+        return None if match_date(match["value"]) else (match["key"], match["value"])
     match = _DATE_PHRASE.match(line)
     if match:
         # "Published reports say …" is prose: the phrase must introduce a date.
-        return (match["key"], match["value"]) if parse_date(match["value"]) else None
+        return (match["key"], match["value"]) if _is_date_line(match["value"]) else None
     match = _KEY_VALUE_LINE.match(line)
     if match and match["key"].lower() in _KNOWN_KEYS:
         return match["key"], match["value"]
@@ -120,20 +132,60 @@ def _unknown_key_line(line: str) -> tuple[str, str] | None:
     return (match["key"], match["value"]) if match else None
 
 
-def _precedes_header(line: str, following: list[str]) -> bool:
-    """Whether `line` is a headline: short, and followed directly by a header line."""
-    if len(line) > _MAX_TITLE_LENGTH or not following:
+def _next_line(lines: list[str], index: int) -> str:
+    """Return the next non-blank line after `index`, stripped, or "" at the end."""
+    for line in lines[index + 1 :]:
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _looks_like_title(line: str) -> bool:
+    if len(line) > _MAX_TITLE_LENGTH or _header_line(line) or _is_date_line(line):
         return False
-    upcoming = following[0].strip()
-    return bool(_header_line(upcoming) or _GLUED_DATE_LINE.match(upcoming))
+    if split_dateline(line)[0] is not None:
+        return False
+    # Headlines do not end in a full stop, unless written in capitals (… CORP.).
+    return not line.endswith(".") or line.upper() == line
+
+
+def _introduces_story(upcoming: str) -> bool:
+    """Tell whether `upcoming` is what follows a headline: header, date line or dateline."""
+    if not upcoming:
+        return False
+    if _header_line(upcoming) or _GLUED_DATE_LINE.match(upcoming) or _is_date_line(upcoming):
+        return True
+    dateline, _ = split_dateline(upcoming)
+    return dateline is not None and dateline.location is not None
+
+
+def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
+    # A one-line story in capitals is a headline with no body (a wire brief).
+    letters = [char for char in line if char.isalpha()]
+    return not _next_line(lines, index) and len(letters) > 3 and line.upper() == line
+
+
+def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
+    """Read 04/03/2009 the way another full date near the top of the document reads."""
+    if found.date is not None or found.ambiguous_date is None:
+        return
+    others = {m.date for line in lines[:8] if (m := match_date(line.strip())) and m.date}
+    for day_first in (True, False):
+        reading = parse_date(found.ambiguous_date, day_first=day_first)
+        if reading in others:
+            found.date = reading
+            return
 
 
 def split_header(text: str) -> tuple[HeaderFields, str]:
     """Split `text` into the header fields at its top and the body below them.
 
     Unknown ``Key: value`` lines count as header only inside a block that also holds a known
-    key, so a body that opens with ``Note: …`` stays body. A first line becomes the title only
-    when header lines follow it.
+    key, so a body that opens with ``Note: …`` stays body. A first line becomes the title when
+    header lines, a date line or a paragraph opening with a news dateline follow it, or when
+    it is a one-line story in capitals. A date line that names the weekday and is the last
+    before the body (``Tuesday, September 1, 2015``) is left in the body: it is the story's
+    dateline.
 
     Example:
         >>> fields, body = split_header(" date 2020-02-17 Just when we thought it was over.")
@@ -142,6 +194,8 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
         >>> fields, body = split_header("Storm Hits Coast\\nBy Ann Lee\\nDesk: Weather\\n\\nWind.")
         >>> fields.title, fields.byline, dict(fields.headers), body
         ('Storm Hits Coast', 'By Ann Lee', {'By': 'Ann Lee', 'Desk': 'Weather'}, 'Wind.')
+        >>> split_header("RATES RISE\\nLONDON, March 3 - Rates rose.")[0].title
+        'RATES RISE'
         >>> split_header("Date night is back.")[1]
         'Date night is back.'
     """
@@ -149,6 +203,13 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     found = _HeaderBuilder()
     index = 0
     title_candidate: str | None = None
+    if lines:
+        first = lines[0].strip()
+        if _looks_like_title(first) and (
+            _introduces_story(_next_line(lines, 0)) or _is_wire_brief(lines, 0, first)
+        ):
+            title_candidate = first
+            index = 1
     saw_known = False
     while index < len(lines):
         line = lines[index].strip()
@@ -167,19 +228,28 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
             index += 1
             continue
         pair = _header_line(line)
-        if pair is None and found.date is None and parse_date(line):
+        if pair is None and _is_date_line(line):
+            found_date = match_date(line)
+            upcoming = _next_line(lines, index)
+            last_before_body = not (
+                upcoming and (_is_date_line(upcoming) or _header_line(upcoming))
+            )
+            if found_date and found_date.weekday and not found_date.time and last_before_body:
+                break  # Tuesday, September 1, 2015 above the body: the dateline's date
             pair = ("date", line)
         if pair is None and saw_known:
             pair = _unknown_key_line(line)
-        if pair is None and index == 0 and _precedes_header(line, lines[1:2]):
-            title_candidate = line
-            index += 1
-            continue
         if pair is None:
             break
         saw_known = True
         found.add(*pair)
         index += 1
+    if index < len(lines):
+        note = _NOTE.match(lines[index].strip())
+        if note:
+            found.add("note", note["note"])
+            lines[index] = note["rest"]
+    _resolve_ambiguous_date(found, lines[index:])
     if title_candidate is not None:
         found.title = found.title or title_candidate
         if found.title != title_candidate:

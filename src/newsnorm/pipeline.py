@@ -1,6 +1,6 @@
 """The pipeline: the one place that knows the order of the stages.
 
-characters -> spacing -> quotes -> header -> dateline -> paragraphs. Spacing and quotes run
+unwrap -> characters -> spacing -> quotes -> header -> dateline -> paragraphs. Spacing and quotes run
 before the metadata stages so that a tokenized title, byline or dateline (``WASHINGTON ( Reuters )
 -``) is repaired like the body and the metadata readers only ever see repaired text.
 """
@@ -15,7 +15,9 @@ from newsnorm.article import Article
 from newsnorm.characters import fix_characters
 from newsnorm.config import Config
 from newsnorm.dateline import split_dateline
+from newsnorm.dates import parse_date
 from newsnorm.header import HeaderFields, split_header
+from newsnorm.layout import unwrap_lines
 from newsnorm.quotes import fix_quotes
 from newsnorm.spacing import repair_spacing
 
@@ -26,6 +28,8 @@ _NO_HEADER = HeaderFields()
 
 
 def _repair_text(text: str, config: Config) -> str:
+    if config.unwrap:
+        text = unwrap_lines(text)
     if config.characters:
         text = fix_characters(text, config)
     if config.spacing != "off":
@@ -57,9 +61,12 @@ def normalize(text: str, config: Config | None = None, **overrides: Any) -> Arti
     text = _repair_text(text, cfg)
     fields, body = split_header(text) if cfg.header else (_NO_HEADER, text)
     dateline, body = split_dateline(body) if cfg.dateline else (None, body)
+    date = fields.date
+    if date is None and dateline is not None and dateline.date_text is not None:
+        date = parse_date(dateline.date_text)  # a full date in the dateline, never a partial one
     return Article(
         text=_paragraphs(body),
-        date=fields.date,
+        date=date,
         title=fields.title,
         byline=fields.byline,
         dateline=dateline,

@@ -1,0 +1,164 @@
+"""Header metadata: accuracy of `normalize` on ../shared/eval/headers/headers-dev.jsonl, and cost.
+
+    python -m benchmarks.headers                 # accuracy by field and rendering, and speed
+    python -m benchmarks.headers --check         # also exit 1 below the pinned floors
+    python -m benchmarks.headers --failures title --limit 20
+
+Fields not listed in a record's `gold_fields` are unknown, and skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import regex
+
+from benchmarks.common import eval_path, percent, print_table, read_jsonl
+from newsnorm import Article, Config, normalize
+
+TARGETS = {
+    "date (full date in text)": 99.5,
+    "wrong dates (of dates given), at most": 0.5,
+    "dateline location": 97.0,
+    "no dateline invented": 98.0,
+    "title": 95.0,
+    "byline": 95.0,
+    "body start": 97.0,
+}
+FLOORS = dict.fromkeys(TARGETS, 0.0)
+FLOORS["wrong dates (of dates given), at most"] = 100.0
+
+_SPACES = regex.compile(r"\s+")
+
+
+def body_start(article: Article) -> str:
+    """The first 60 characters of the body, whitespace collapsed, as the gold stores it."""
+    return _SPACES.sub(" ", article.text).strip()[:60]
+
+
+def judge(record: dict[str, Any], article: Article) -> dict[str, bool | None]:
+    """Per measure: True (right), False (wrong), None (not scored for this record)."""
+    gold = record["gold"]
+    fields = set(record["gold_fields"])
+    verdict: dict[str, bool | None] = dict.fromkeys(TARGETS)
+    predicted_date = article.date.isoformat() if article.date else None
+    if "date" in fields:
+        if record["date_in_raw"] == "full":
+            verdict["date (full date in text)"] = predicted_date == gold["date"]
+        if predicted_date is not None:
+            # scored "right" when it is not wrong, so the rate shown is the share of wrong ones
+            verdict["wrong dates (of dates given), at most"] = predicted_date != gold["date"]
+    if "dateline" in fields:
+        if gold["dateline"] is None:
+            verdict["no dateline invented"] = article.dateline is None
+        else:
+            location = article.dateline.location if article.dateline else None
+            verdict["dateline location"] = location == gold["dateline"]["location"]
+    if "title" in fields:
+        verdict["title"] = article.title == gold["title"]
+    if "byline" in fields:
+        verdict["byline"] = article.byline == gold["byline"]
+    if "body_start" in fields and gold["body_start"] is not None:
+        verdict["body start"] = body_start(article) == gold["body_start"]
+    return verdict
+
+
+def score(
+    records: list[dict[str, Any]], run: Callable[[str], Article]
+) -> dict[tuple[str, str], tuple[int, int]]:
+    """(measure, rendering or "all") -> (hits, total)."""
+    counts: dict[tuple[str, str], list[int]] = collections.defaultdict(lambda: [0, 0])
+    for record in records:
+        for measure, right in judge(record, run(record["raw"])).items():
+            if right is None:
+                continue
+            for group in (record["rendering"], "all"):
+                counts[(measure, group)][0] += right
+                counts[(measure, group)][1] += 1
+    return {key: (hits, total) for key, (hits, total) in counts.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 below the pinned floors")
+    parser.add_argument("--failures", choices=("date", "dateline", "title", "byline", "body"))
+    parser.add_argument("--rendering", help="only records of this rendering")
+    parser.add_argument("--limit", type=int, default=20)
+    args = parser.parse_args(argv)
+    records = list(read_jsonl(eval_path("headers", "headers-dev.jsonl")))
+    if args.rendering:
+        records = [r for r in records if r["rendering"] == args.rendering]
+
+    if args.failures:
+        prefix = {"body": "body start", "date": "date", "dateline": "dateline"}.get(
+            args.failures, args.failures
+        )
+        shown = 0
+        for record in records:
+            article = normalize(record["raw"])
+            verdict = judge(record, article)
+            wrong = [m for m, right in verdict.items() if m.startswith(prefix) and right is False]
+            if args.failures == "date":
+                wrong = [m for m in wrong if not m.startswith("wrong")] + [
+                    m for m, right in verdict.items() if m.startswith("wrong") and right
+                ]
+            if wrong and shown < args.limit:
+                shown += 1
+                got = {
+                    "date": article.date, "title": article.title, "byline": article.byline,
+                    "dateline": article.dateline, "body": body_start(article),
+                }  # fmt: skip
+                print(f"== {record['id']} [{record['rendering']}] {wrong}")
+                print(f"   raw:  {record['raw'][:300]!r}")
+                print(f"   got:  {got}")
+                print(f"   gold: {record['gold']}")
+        return 0
+
+    counts = score(records, normalize)
+    renderings = sorted({group for _, group in counts if group != "all"})
+    print(f"Headers: {len(records)} records\n")
+    rows = []
+    for measure in TARGETS:
+        cells = [percent(*counts[(measure, g)]) if (measure, g) in counts else "   -"
+                 for g in ("all", *renderings)]  # fmt: skip
+        rows.append([measure, *cells])
+    print_table(["measure", "all", *renderings], rows)
+
+    plain = [r["raw"] for r in records if r["rendering"] == "wire"][:1000]
+    no_header = Config(header=False, dateline=False)
+    timings = {}
+    for name, run in (("with extraction", normalize),
+                      ("extraction off", lambda t: normalize(t, no_header))):  # fmt: skip
+        start = time.perf_counter()
+        for _ in range(3):
+            for text in plain:
+                run(text)
+        timings[name] = time.perf_counter() - start
+    overhead = 100 * (timings["with extraction"] / timings["extraction off"] - 1)
+    print(f"\nHeader and dateline extraction cost on {len(plain)} wire stories: {overhead:+.1f}%")
+
+    scores = {m: 100 * counts[(m, "all")][0] / counts[(m, "all")][1] for m in TARGETS}
+    print("\nnewsnorm against the targets and the pinned floors\n")
+    print_table(
+        ["measure", "newsnorm", "target", "floor"],
+        [[m, f"{scores[m]:.2f}%", f"{TARGETS[m]}%", f"{FLOORS[m]}%"] for m in TARGETS],
+    )
+    if args.check:
+        failed = [
+            m for m in TARGETS
+            if (scores[m] > FLOORS[m] if m.startswith("wrong") else scores[m] < FLOORS[m])
+        ]  # fmt: skip
+        if failed:
+            print("\nOutside the pinned floors: " + ", ".join(failed))
+            return 1
+        print("\nAll pinned floors met.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
