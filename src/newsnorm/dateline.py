@@ -34,8 +34,9 @@ _DATELINE = regex.compile(
     rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}))? \((?P<agency>{_AGENCY})\)"
     rf"|(?P<location>{_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|(?P<location>{_PLACE})(?= _ )"
+    rf"|(?P<location>{_TITLE_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|\((?P<agency>{_AGENCY})\)"
-    rf") {_DASH}(?: +|$)"
+    rf") {_DASH}(?: +|(?=\n)|$)"  # a dateline may stand alone on its line above a table
 )
 _TITLE_CASE_DATELINE = regex.compile(rf"^(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +")
 
@@ -74,4 +75,4 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         return (None, text) if date_text is None else (Dateline(None, None, date_text), body)
     groups = match.groupdict()
     dateline = Dateline(groups["location"], groups.get("agency"), groups.get("date") or date_text)
-    return dateline, body[match.end() :].lstrip(" ")
+    return dateline, body[match.end() :].lstrip(" \n")

@@ -155,6 +155,8 @@ def _introduces_story(upcoming: str) -> bool:
         return False
     if _header_line(upcoming) or _GLUED_DATE_LINE.match(upcoming) or _is_date_line(upcoming):
         return True
+    if _NOTE.match(upcoming):
+        return True
     dateline, _ = split_dateline(upcoming)
     return dateline is not None and dateline.location is not None
 
