@@ -10,11 +10,11 @@ from __future__ import annotations
 import regex
 
 from newsnorm.article import Dateline
-from newsnorm.dates import MONTHS, match_date, parse_date
+from newsnorm.dates import MONTH_PATTERN, match_date, parse_date
 
 __all__ = ["split_dateline"]
 
-_MONTH = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = MONTH_PATTERN
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 # An upper-case place (NEW YORK, ST. LOUIS, WINSTON-SALEM) optionally followed by regions
 # written in title case or abbreviated (", Kenya", ", N.Y.", ", Mass.").

@@ -13,7 +13,7 @@ import datetime as dt
 import attrs
 import regex
 
-__all__ = ["MONTHS", "DateMatch", "match_date", "parse_date"]
+__all__ = ["MONTHS", "MONTH_PATTERN", "DateMatch", "match_date", "parse_date"]
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -23,7 +23,9 @@ MONTHS = {
 }  # fmt: skip
 """Month names and the abbreviations news sources use, lower case, to month numbers."""
 
-_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+MONTH_PATTERN = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+"""A regex for a month name or abbreviation, in any case, with an optional full stop."""
+_MONTH = MONTH_PATTERN
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[6-9]|2[0-9])[0-9]{2}"

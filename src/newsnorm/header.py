@@ -20,7 +20,7 @@ import attrs
 import regex
 
 from newsnorm.dateline import split_dateline
-from newsnorm.dates import match_date, parse_date
+from newsnorm.dates import MONTH_PATTERN, MONTHS, match_date, parse_date
 
 __all__ = ["HeaderFields", "split_header"]
 
@@ -161,20 +161,40 @@ def _introduces_story(upcoming: str) -> bool:
     return dateline is not None and dateline.location is not None
 
 
+def _dated_dateline(line: str) -> bool:
+    # "HONG KONG, March 27 -" carries its own date, so a date line above it is the header's.
+    dateline, _ = split_dateline(line)
+    return dateline is not None and dateline.location is not None and dateline.date_text is not None
+
+
 def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
     # A one-line story in capitals is a headline with no body (a wire brief).
     letters = [char for char in line if char.isalpha()]
     return not _next_line(lines, index) and len(letters) > 3 and line.upper() == line
 
 
+_MONTH_DAY = regex.compile(
+    rf"\b(?:(?P<month>{MONTH_PATTERN}) (?P<day>[0-3]?[0-9])"
+    rf"|(?P<day>[0-3]?[0-9]) (?P<month>{MONTH_PATTERN}))\b"
+)
+
+
 def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
-    """Read 04/03/2009 the way another full date near the top of the document reads."""
+    """Read 04/03/2009 the way another date near the top of the document reads.
+
+    A full date (``Saturday, April 4, 2009``) or a dateline's month and day (``April 4``)
+    shows which reading the document uses.
+    """
     if found.date is not None or found.ambiguous_date is None:
         return
-    others = {m.date for line in lines[:8] if (m := match_date(line.strip())) and m.date}
+    opening = [line.strip() for line in lines[:8]]
+    shown = {(m.date.month, m.date.day) for line in opening if (m := match_date(line)) and m.date}
+    for line in opening[:3]:
+        for match in _MONTH_DAY.finditer(line):
+            shown.add((MONTHS[match["month"].rstrip(".").lower()], int(match["day"])))
     for day_first in (True, False):
         reading = parse_date(found.ambiguous_date, day_first=day_first)
-        if reading in others:
+        if reading is not None and (reading.month, reading.day) in shown:
             found.date = reading
             return
 
@@ -236,7 +256,13 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
             last_before_body = not (
                 upcoming and (_is_date_line(upcoming) or _header_line(upcoming))
             )
-            if found_date and found_date.weekday and not found_date.time and last_before_body:
+            if (
+                found_date
+                and found_date.weekday
+                and not found_date.time
+                and last_before_body
+                and not _dated_dateline(upcoming)
+            ):
                 break  # Tuesday, September 1, 2015 above the body: the dateline's date
             pair = ("date", line)
         if pair is None and saw_known:
