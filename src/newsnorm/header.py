@@ -199,6 +199,35 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
             return
 
 
+# Web pages print the date on a line of its own below the headline and byline, sometimes with
+# a label or a time: "| UPDATED: 16:32, Thu, Nov 2, 2023", "July 25, 2019 | 11:15 PM".
+_DATE_LABEL = regex.compile(
+    r"^[|•·\s]*(?:(?:last )?updated|published|posted)?(?: on)?:?\s*", regex.IGNORECASE
+)
+_TRAILING_TIME = regex.compile(r"\s*[|•·]\s*[^|•·]{1,20}$")
+_TOP_LINES = 15
+
+
+def _date_near_top(lines: list[str]) -> dt.date | None:
+    """Return the first full date standing alone on one of the opening lines of the body."""
+    seen = 0
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > _TOP_LINES:
+            return None
+        if len(line) > 60 or not any(char.isdigit() for char in line):
+            continue
+        candidate = _DATE_LABEL.sub("", line, count=1)
+        for text in (candidate, _TRAILING_TIME.sub("", candidate, count=1)):
+            date = parse_date(text)
+            if date is not None:
+                return date
+    return None
+
+
 def split_header(text: str) -> tuple[HeaderFields, str]:
     """Split `text` into the header fields at its top and the body below them.
 
@@ -278,6 +307,8 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
             found.add("note", note["note"])
             lines[index] = note["rest"]
     _resolve_ambiguous_date(found, lines[index:])
+    if found.date is None:
+        found.date = _date_near_top(lines[index:])
     if title_candidate is not None:
         found.title = found.title or title_candidate
         if found.title != title_candidate:

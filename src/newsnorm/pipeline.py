@@ -1,8 +1,9 @@
 """The pipeline: the one place that knows the order of the stages.
 
 unwrap -> characters -> spacing -> quotes -> header -> dateline -> paragraphs. Spacing and
-quotes run before the metadata stages so that a tokenized title, byline or dateline (``WASHINGTON ( Reuters )
--``) is repaired like the body and the metadata readers only ever see repaired text.
+quotes run before the metadata stages so that a tokenized title, byline or dateline
+(``WASHINGTON ( Reuters ) -``) is repaired like the body and the metadata readers only ever
+see repaired text.
 """
 
 from __future__ import annotations
