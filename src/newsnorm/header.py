@@ -199,32 +199,67 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
             return
 
 
-# Web pages print the date on a line of its own below the headline and byline, sometimes with
-# a label or a time: "| UPDATED: 16:32, Thu, Nov 2, 2023", "July 25, 2019 | 11:15 PM".
-_DATE_LABEL = regex.compile(
-    r"^[|•·\s]*(?:(?:last )?updated|published|posted)?(?: on)?:?\s*", regex.IGNORECASE
-)
-_TRAILING_TIME = regex.compile(r"\s*[|•·]\s*[^|•·]{1,20}$")
-_TOP_LINES = 15
+# Web pages print the date on a line of its own near the headline and byline, often with a
+# label or a time: "Posted:" / "Nov 8, 2023 / 02:40 PM CST", "Updated June 13, 2019",
+# "Posted on September 21, 2020 by Adi Tzlil", "Blog Home • October 18, 2019".
+_LABEL = r"(?:(?:last )?updated|published|posted|created|date)(?: on)?:?"
+_LABEL_LINE = regex.compile(rf"^{_LABEL}$", regex.IGNORECASE)
+_LEADING_LABEL = regex.compile(rf"^[|•·\s]*(?P<label>{_LABEL})\s+", regex.IGNORECASE)
+_SEPARATOR = regex.compile(r"\s+(?:[|•·/]|by\s)\s*", regex.IGNORECASE)
+_TOP_LINES = 40
+_TOP_CHARACTERS = 4000
+
+
+def _labelled_date(line: str) -> tuple[str, dt.date] | None:
+    """Return the date filling `line` (or one of its parts) and its label, "" if none."""
+    if len(line) > 80 or not any(char.isdigit() for char in line):
+        return None
+    label = ""
+    leading = _LEADING_LABEL.match(line)
+    if leading:
+        label, line = leading["label"].lower(), line[leading.end() :]
+    parts = [line, *_SEPARATOR.split(line)]
+    for part in parts:
+        date = parse_date(part.strip(" |•·"))
+        if date is not None:
+            return label, date
+    return None
 
 
 def _date_near_top(lines: list[str]) -> dt.date | None:
-    """Return the first full date standing alone on one of the opening lines of the body."""
-    seen = 0
-    for line in lines:
-        line = line.strip()
+    """Return the publication date printed near the top of a page, if one stands out.
+
+    A labelled date (``Published``, ``Posted``) wins over an ``Updated`` one, and either over
+    an unlabelled date; among unlabelled ones the first after a byline wins, since a date
+    printed above the navigation is usually today's, not the story's.
+    """
+    best: dict[str, dt.date] = {}
+    previous = ""
+    after_byline = False
+    seen = characters = 0
+    for raw in lines:
+        line = raw.strip()
         if not line:
             continue
         seen += 1
-        if seen > _TOP_LINES:
-            return None
-        if len(line) > 60 or not any(char.isdigit() for char in line):
-            continue
-        candidate = _DATE_LABEL.sub("", line, count=1)
-        for text in (candidate, _TRAILING_TIME.sub("", candidate, count=1)):
-            date = parse_date(text)
-            if date is not None:
-                return date
+        characters += len(line)
+        if seen > _TOP_LINES or characters > _TOP_CHARACTERS:
+            break
+        found = _labelled_date(line)
+        if found is not None:
+            label, date = found
+            if not label and _LABEL_LINE.match(previous):
+                label = previous.lower()
+            kind = "updated" if "updated" in label else "labelled" if label else "plain"
+            if kind == "plain" and after_byline:
+                kind = "after byline"
+            best.setdefault(kind, date)
+        if _BYLINE.match(line) or line.lower() in ("by", "by:"):
+            after_byline = True
+        previous = line
+    for kind in ("labelled", "updated", "after byline", "plain"):
+        if kind in best:
+            return best[kind]
     return None
 
 

@@ -115,7 +115,9 @@ class _Curler:
             self.single_open = True
             return quote
         if quote == "’":
-            if not _is_word(after):
+            # The state changes exactly as it would for a straight ' read as ’ (see _single).
+            inside_word = _is_word(before) and _is_word(after)
+            if not inside_word and before not in _OPENING_CONTEXT:
                 self.single_open = False
             return quote
         if quote == '"':
