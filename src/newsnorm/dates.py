@@ -52,7 +52,7 @@ _DATE_BODY = rf"""
 """
 _DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.IGNORECASE | regex.VERBOSE)
 # The same grammar at the start of a longer text, ending at a word boundary.
-_DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:]|$)", regex.IGNORECASE | regex.VERBOSE)
+_DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:|/–-]|$)", regex.IGNORECASE | regex.VERBOSE)
 
 
 @attrs.frozen

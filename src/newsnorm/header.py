@@ -201,28 +201,30 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
 
 # Web pages print the date on a line of its own near the headline and byline, often with a
 # label or a time: "Posted:" / "Nov 8, 2023 / 02:40 PM CST", "Updated June 13, 2019",
-# "Posted on September 21, 2020 by Adi Tzlil", "Blog Home • October 18, 2019".
-_LABEL = r"(?:(?:last )?updated|published|posted|created|date)(?: on)?:?"
-_LABEL_LINE = regex.compile(rf"^{_LABEL}$", regex.IGNORECASE)
-_LEADING_LABEL = regex.compile(rf"^[|•·\s]*(?P<label>{_LABEL})\s+", regex.IGNORECASE)
-_SEPARATOR = regex.compile(r"\s+(?:[|•·/]|by\s)\s*", regex.IGNORECASE)
-_TOP_LINES = 40
-_TOP_CHARACTERS = 4000
+# "by Spencer Hsu, Posted: July 18, 2020- 4:01 PM", "Blog Home • October 18, 2019".
+_LABEL = r"(?:(?:last )?updated|published|posted|created)(?: on)?:?"
+_LABEL_LINE = regex.compile(rf"^(?:{_LABEL}|date:?)$", regex.IGNORECASE)
+_LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\s+", regex.IGNORECASE)
+_SEPARATOR = regex.compile(r"\s*[|•·/]\s*|\s+[-–]\s+|\s+by\s+", regex.IGNORECASE)
+# Only lines that could hold a date are looked at closely.
+_DATE_HINT = regex.compile(rf"{MONTH_PATTERN}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|\d{{4}}-\d\d-\d\d")
+_TOP_LINES = 400
+_TOP_CHARACTERS = 30_000
+_PLAIN_LINES = 40  # an unlabelled date further down is as likely a date in the story
 
 
-def _labelled_date(line: str) -> tuple[str, dt.date] | None:
-    """Return the date filling `line` (or one of its parts) and its label, "" if none."""
-    if len(line) > 80 or not any(char.isdigit() for char in line):
+def _page_date(line: str) -> tuple[str, dt.date] | None:
+    """Return a date printed on `line` as a page prints its own date, with its label."""
+    for label in _LABEL_IN_LINE.finditer(line):
+        found = match_date(line[label.end() :])
+        if found and found.date:
+            return label["label"].lower(), found.date
+    if len(line) > 120:
         return None
-    label = ""
-    leading = _LEADING_LABEL.match(line)
-    if leading:
-        label, line = leading["label"].lower(), line[leading.end() :]
-    parts = [line, *_SEPARATOR.split(line)]
-    for part in parts:
-        date = parse_date(part.strip(" |•·"))
+    for part in (line, *_SEPARATOR.split(line)):
+        date = parse_date(part.strip(" |•·,"))
         if date is not None:
-            return label, date
+            return "", date
     return None
 
 
@@ -245,15 +247,23 @@ def _date_near_top(lines: list[str]) -> dt.date | None:
         characters += len(line)
         if seen > _TOP_LINES or characters > _TOP_CHARACTERS:
             break
-        found = _labelled_date(line)
+        found = _page_date(line) if _DATE_HINT.search(line) else None
         if found is not None:
             label, date = found
             if not label and _LABEL_LINE.match(previous):
                 label = previous.lower()
-            kind = "updated" if "updated" in label else "labelled" if label else "plain"
-            if kind == "plain" and after_byline:
+            if "updated" in label:
+                kind = "updated"
+            elif label:
+                kind = "labelled"
+            elif after_byline:
                 kind = "after byline"
-            best.setdefault(kind, date)
+            else:
+                kind = "plain" if seen <= _PLAIN_LINES else ""
+            if kind:
+                best.setdefault(kind, date)
+            if kind == "labelled":
+                break
         if _BYLINE.match(line) or line.lower() in ("by", "by:"):
             after_byline = True
         previous = line
