@@ -28,6 +28,9 @@ _TITLE_CASE_PLACE = (
 _DATE_TEXT = rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _DASH = r"(?:-{1,2}|–|—|_)"
+_DASHES = ("-", "–", "—", "_")
+_HEAD = 120  # how far into the text a dateline's dash or date can be
+_DIGIT = regex.compile(r"\d")
 
 _DATELINE = regex.compile(
     "^(?:"
@@ -60,6 +63,9 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         True
     """
     stripped = text.lstrip()
+    head = stripped[:_HEAD]
+    if not any(dash in head for dash in _DASHES) and not _DIGIT.search(head):
+        return None, text  # every dateline has a dash after it or a date in it
     first_line, _, rest = stripped.partition("\n")
     if parse_date(first_line):
         date_text, body = first_line.strip(), rest.lstrip("\n")

@@ -169,8 +169,9 @@ def _dated_dateline(line: str) -> bool:
 
 def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
     # A one-line story in capitals is a headline with no body (a wire brief).
-    letters = [char for char in line if char.isalpha()]
-    return not _next_line(lines, index) and len(letters) > 3 and line.upper() == line
+    if _next_line(lines, index) or line.upper() != line:
+        return False
+    return sum(char.isalpha() for char in line) > 3
 
 
 _MONTH_DAY = regex.compile(
@@ -207,10 +208,12 @@ _LABEL_LINE = regex.compile(rf"^(?:{_LABEL}|date:?)$", regex.IGNORECASE)
 _LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\s+", regex.IGNORECASE)
 _SEPARATOR = regex.compile(r"\s*[|•·/]\s*|\s+[-–]\s+|\s+by\s+", regex.IGNORECASE)
 # Only lines that could hold a date are looked at closely.
-_DATE_HINT = regex.compile(rf"{MONTH_PATTERN}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|\d{{4}}-\d\d-\d\d")
+# Every full date has a four-digit year: only lines with one are looked at closely.
+_DATE_HINT = regex.compile(r"(?<!\d)(?:1[6-9]|2[0-9])[0-9]{2}(?!\d)")
 _TOP_LINES = 400
 _TOP_CHARACTERS = 30_000
 _PLAIN_LINES = 40  # an unlabelled date further down is as likely a date in the story
+_PAGE_LINE = 160
 
 
 def _page_date(line: str) -> tuple[str, dt.date] | None:
@@ -219,8 +222,6 @@ def _page_date(line: str) -> tuple[str, dt.date] | None:
         found = match_date(line[label.end() :])
         if found and found.date:
             return label["label"].lower(), found.date
-    if len(line) > 120:
-        return None
     for part in (line, *_SEPARATOR.split(line)):
         date = parse_date(part.strip(" |•·,"))
         if date is not None:
@@ -247,24 +248,28 @@ def _date_near_top(lines: list[str]) -> dt.date | None:
         characters += len(line)
         if seen > _TOP_LINES or characters > _TOP_CHARACTERS:
             break
-        found = _page_date(line) if _DATE_HINT.search(line) else None
-        if found is not None:
-            label, date = found
-            if not label and _LABEL_LINE.match(previous):
-                label = previous.lower()
-            if "updated" in label:
-                kind = "updated"
-            elif label:
-                kind = "labelled"
-            elif after_byline:
-                kind = "after byline"
-            else:
-                kind = "plain" if seen <= _PLAIN_LINES else ""
-            if kind:
-                best.setdefault(kind, date)
-            if kind == "labelled":
-                break
-        if _BYLINE.match(line) or line.lower() in ("by", "by:"):
+        # A page prints its date on a short line; a paragraph of the story is not one.
+        if len(line) <= _PAGE_LINE and _DATE_HINT.search(line):
+            found = _page_date(line)
+            if found is not None:
+                label, date = found
+                if not label and _LABEL_LINE.match(previous):
+                    label = previous.lower()
+                if "updated" in label:
+                    kind = "updated"
+                elif label:
+                    kind = "labelled"
+                elif after_byline:
+                    kind = "after byline"
+                else:
+                    kind = "plain" if seen <= _PLAIN_LINES else ""
+                if kind:
+                    best.setdefault(kind, date)
+                if kind == "labelled":
+                    break
+        if line[:2] in ("By", "by", "BY") and (
+            _BYLINE.match(line) or line.lower() in ("by", "by:")
+        ):
             after_byline = True
         previous = line
     for kind in ("labelled", "updated", "after byline", "plain"):
