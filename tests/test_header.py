@@ -37,7 +37,7 @@ def test_header_block_keeps_unknown_keys() -> None:
         "Desk: Metro\n\nThe port reopened."
     )
     assert fields.title == "Port reopens"
-    assert fields.byline == "Sam Ortiz"
+    assert fields.byline == "By Sam Ortiz"  # a keyed author gets the "By" it implies
     assert fields.date == dt.date(2021, 3, 3)
     assert dict(fields.headers) == {
         "Headline": "Port reopens",

@@ -19,7 +19,8 @@ _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 # An upper-case place (NEW YORK, ST. LOUIS, WINSTON-SALEM) optionally followed by regions
 # written in title case or abbreviated (", Kenya", ", N.Y.", ", Mass.").
 _PLACE = (
-    r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}(?:, (?:[A-Z][a-z]*\.?)(?: ?[A-Z][a-z]*\.?){0,3})*"
+    r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}"
+    r"(?:, (?:[A-Z]{2,}\b|[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,3}))*"
 )
 # A place written in title case (Taipei, Taiwan) needs a dash that only a dateline uses.
 _TITLE_CASE_PLACE = (

@@ -49,6 +49,8 @@ _DATE_PHRASE = regex.compile(
     regex.IGNORECASE,
 )
 _MAX_TITLE_LENGTH = 200
+_SPACE = regex.compile(" ")
+_BYLINE_REACH = 80  # a byline glued to a dateline is at most this long
 # A contributor note set off before the dateline in NYT wire copy: &UR; … &LR;
 _NOTE = regex.compile(r"^&UR;\s*(?P<note>.*?)\s*&LR;\s*(?P<rest>.*)$")
 
@@ -95,7 +97,13 @@ class _HeaderBuilder:
         if kind in _TITLE_KEYS and self.title is None:
             self.title = value
         elif kind in _BYLINE_KEYS and self.byline is None:
-            self.byline = value if kind != "by" else f"{key} {value}"
+            # A byline reads as printed, "By …"; a keyed author gets the "By" it implies.
+            if kind == "by":
+                self.byline = (
+                    f"{key}{value}" if key + value in self.raw_bylines else f"{key} {value}"
+                )
+            else:
+                self.byline = value if value[:3].lower() == "by " else f"By {value}"
         elif kind in _DATE_KEYS and self.date is None:
             self.date = parse_date(value)
             if self.date is None and self.ambiguous_date is None:
@@ -117,6 +125,8 @@ def _header_line(line: str) -> tuple[str, str] | None:
     if match:
         # "By March 3, 2020 …" is a date, never a name.
         return None if match_date(match["value"]) else (match["key"], match["value"])
+    if line in ("By", "by", "BY"):
+        return None
     match = _DATE_PHRASE.match(line)
     if match:
         # "Published reports say …" is prose: the phrase must introduce a date.
@@ -159,6 +169,18 @@ def _introduces_story(upcoming: str) -> bool:
         return True
     dateline, _ = split_dateline(upcoming)
     return dateline is not None and dateline.location is not None
+
+
+def _glued_byline(text: str) -> tuple[str, str] | None:
+    """Split "By Lisa Vaughan, Reuters LONDON, March 30 - …" into the byline and the rest."""
+    if not _BYLINE.match(text[:40]):
+        return None
+    for space in _SPACE.finditer(text, 3, _BYLINE_REACH):
+        rest = text[space.end() :]
+        dateline, _ = split_dateline(rest)
+        if dateline is not None and dateline.location is not None:
+            return text[: space.start()], rest
+    return None
 
 
 def _dated_dateline(line: str) -> bool:
@@ -323,6 +345,10 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
                 found.add("title", glued["title"])
             found.add("date", glued["date"])
             rest = glued["rest"] or ""
+            byline = _glued_byline(rest)
+            if byline is not None:
+                found.add("By", byline[0].removeprefix("By").removeprefix("by").strip())
+                rest = byline[1]
             lines[index] = rest
             if rest:
                 break
