@@ -99,9 +99,7 @@ class _HeaderBuilder:
         elif kind in _BYLINE_KEYS and self.byline is None:
             # A byline reads as printed, "By …"; a keyed author gets the "By" it implies.
             if kind == "by":
-                self.byline = (
-                    f"{key}{value}" if key + value in self.raw_bylines else f"{key} {value}"
-                )
+                self.byline = f"{key} {value}"
             else:
                 self.byline = value if value[:3].lower() == "by " else f"By {value}"
         elif kind in _DATE_KEYS and self.date is None:
@@ -187,6 +185,19 @@ def _dated_dateline(line: str) -> bool:
     # "HONG KONG, March 27 -" carries its own date, so a date line above it is the header's.
     dateline, _ = split_dateline(line)
     return dateline is not None and dateline.location is not None and dateline.date_text is not None
+
+
+_SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’", ")")
+
+
+def _headline_above_paragraph(lines: list[str], first: str) -> bool:
+    # A web headline stands alone above a blank line and, unlike a paragraph, has no full stop.
+    return (
+        len(lines) > 2
+        and not lines[1].strip()
+        and bool(_next_line(lines, 0))
+        and not first.endswith(_SENTENCE_END)
+    )
 
 
 def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
@@ -329,7 +340,9 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     if lines:
         first = lines[0].strip()
         if _looks_like_title(first) and (
-            _introduces_story(_next_line(lines, 0)) or _is_wire_brief(lines, 0, first)
+            _introduces_story(_next_line(lines, 0))
+            or _is_wire_brief(lines, 0, first)
+            or _headline_above_paragraph(lines, first)
         ):
             title_candidate = first
             index = 1
