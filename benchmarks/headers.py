@@ -30,8 +30,16 @@ TARGETS = {
     "byline": 95.0,
     "body start": 97.0,
 }
-FLOORS = dict.fromkeys(TARGETS, 0.0)
-FLOORS["wrong dates (of dates given), at most"] = 100.0
+# Pinned a little below what newsnorm measures today; "wrong dates" is a ceiling.
+FLOORS = {
+    "date (full date in text)": 99.2,
+    "wrong dates (of dates given), at most": 0.5,
+    "dateline location": 98.5,
+    "no dateline invented": 98.8,
+    "title": 98.9,
+    "byline": 99.6,
+    "body start": 98.0,
+}
 
 _SPACES = regex.compile(r"\s+")
 
@@ -141,9 +149,7 @@ def main(argv: list[str] | None = None) -> int:
                 run(text)
         timings[name] = time.perf_counter() - start
     overhead = 100 * (timings["with extraction"] / timings["extraction off"] - 1)
-    print(
-        f"\nHeader and dateline extraction cost on {len(plain)} articles without one: {overhead:+.1f}%"
-    )
+    print(f"\nExtraction cost on {len(plain)} articles without a header: {overhead:+.1f}%")
 
     scores = {m: 100 * counts[(m, "all")][0] / counts[(m, "all")][1] for m in TARGETS}
     print("\nnewsnorm against the targets and the pinned floors\n")

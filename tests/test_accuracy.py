@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import quotes, spacing
+from benchmarks import headers, quotes, spacing
 from benchmarks.common import EVAL_DIR, read_jsonl
-from newsnorm import fix_quotes, repair_spacing
+from newsnorm import fix_quotes, normalize, repair_spacing
 
 SPACING = EVAL_DIR / "spacing"
 QUOTES = EVAL_DIR / "quotes"
+HEADERS = EVAL_DIR / "headers"
 
 
 def _needs(path: Path) -> pytest.MarkDecorator:
@@ -50,3 +51,15 @@ def test_spacing_accuracy_stays_above_the_pinned_floors() -> None:
     scores = spacing.newsnorm_scores(counts, doc_scores)
     below = {key: round(score, 2) for key, score in scores.items() if score < spacing.FLOORS[key]}
     assert not below, f"accuracy fell below the pinned floors: {below}"
+
+
+@_needs(HEADERS / "headers-dev.jsonl")
+def test_header_accuracy_stays_within_the_pinned_floors() -> None:
+    counts = headers.score(list(read_jsonl(HEADERS / "headers-dev.jsonl")), normalize)
+    scores = {m: 100 * counts[(m, "all")][0] / counts[(m, "all")][1] for m in headers.FLOORS}
+    outside = {
+        m: round(score, 2)
+        for m, score in scores.items()
+        if (score > headers.FLOORS[m] if m.startswith("wrong") else score < headers.FLOORS[m])
+    }
+    assert not outside, f"accuracy left the pinned floors: {outside}"

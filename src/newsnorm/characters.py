@@ -15,7 +15,7 @@ import regex
 
 from newsnorm.config import Config
 
-__all__ = ["fix_characters", "normalize_whitespace"]
+__all__ = ["fix_characters", "needs_character_repair", "normalize_whitespace"]
 
 # ftfy only has work where a character outside this set occurs, or an "&" (entities): ASCII
 # text, Latin-1 punctuation and symbols, and general punctuation (curly quotes, dashes). Every
@@ -97,7 +97,17 @@ def fix_characters(text: str, config: Config | None = None) -> str:
     return text
 
 
+def needs_character_repair(text: str) -> bool:
+    """Tell whether `text` holds anything ftfy could repair (the fast path's test).
+
+    Example:
+        >>> needs_character_repair("Plain “quoted” text — fine."), needs_character_repair("cafÃ©")
+        (False, True)
+    """
+    return "&" in text or bool(_NEEDS_FTFY.search(text))
+
+
 def _fix_once(text: str, fold: bool) -> str:
-    if "&" in text or _NEEDS_FTFY.search(text):
+    if needs_character_repair(text):
         text = ftfy.fix_text(text, _ftfy_config(fold))
     return normalize_whitespace(text)

@@ -43,7 +43,18 @@ _GLUED_DATE_LINE = regex.compile(
 _KEY_VALUE_LINE = regex.compile(
     r"^(?P<key>[A-Za-z][A-Za-z_-]*(?: [A-Za-z][A-Za-z_-]*){0,2}):\s*(?P<value>\S.*)$"
 )
-_BYLINE = regex.compile(r"^(?P<key>by|BY|By)\s*(?P<value>[A-Z].*)$")
+# "By Jane Doe, Reuters", "BY TED D'AFFLISIO", and glued "ByTal Axelrod" (By, then a capital
+# and a small letter, so that BYRNE or Byron stays a word).
+_BYLINE = regex.compile(
+    r"^(?:(?P<key>by|BY|By)\s+(?P<value>[A-Z].*)|(?P<key>By)(?P<value>[A-Z][a-z].*))$"
+)
+# A name is short, has no sentence inside it, and does not start with a day or a month.
+_NOT_A_NAME = regex.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{MONTH_PATTERN}|the|this|that|then)\b"
+    r"|[.!?]\s|[^.A-Z]\.$|\b(?:is|was|were|are|had|has|will|would)\b",
+    regex.IGNORECASE,
+)
+_MAX_BYLINE = 80
 _DATE_PHRASE = regex.compile(
     r"^(?P<key>(?:last )?updated|published(?: on| at)?|posted(?: on| at)?)\s+(?P<value>\S.*)$",
     regex.IGNORECASE,
@@ -121,8 +132,11 @@ def _header_line(line: str) -> tuple[str, str] | None:
     """Return (key, value) if `line` is a header line that names its key."""
     match = _BYLINE.match(line)
     if match:
-        # "By March 3, 2020 …" is a date, never a name.
-        return None if match_date(match["value"]) else (match["key"], match["value"])
+        # "By March 3, 2020 …" is a date and "By Monday, the storm had passed." a sentence.
+        value = match["value"]
+        if len(value) > _MAX_BYLINE or match_date(value) or _NOT_A_NAME.search(value):
+            return None
+        return match["key"], value
     if line in ("By", "by", "BY"):
         return None
     match = _DATE_PHRASE.match(line)
@@ -251,15 +265,20 @@ _PAGE_LINE = 160
 
 def _page_date(line: str) -> tuple[str, dt.date] | None:
     """Return a date printed on `line` as a page prints its own date, with its label."""
+    updated = None
     for label in _LABEL_IN_LINE.finditer(line):
         found = match_date(line[label.end() :])
         if found and found.date:
-            return label["label"].lower(), found.date
+            if "updated" not in label["label"].lower():
+                return label["label"].lower(), found.date
+            updated = updated or ("updated", found.date)
     for part in (line, *_SEPARATOR.split(line)):
+        if updated and "updated" in part.lower():
+            continue
         date = parse_date(part.strip(" |•·,"))
         if date is not None:
             return "", date
-    return None
+    return updated
 
 
 def _date_near_top(lines: list[str]) -> dt.date | None:
@@ -290,8 +309,8 @@ def _date_near_top(lines: list[str]) -> dt.date | None:
                     label = previous.lower()
                 if "updated" in label:
                     kind = "updated"
-                elif label:
-                    kind = "labelled"
+                elif label or line[:2] in ("By", "by", "BY"):
+                    kind = "labelled"  # labelled, or printed on the byline's own line
                 elif after_byline:
                     kind = "after byline"
                 else:

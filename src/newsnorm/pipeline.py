@@ -13,13 +13,13 @@ from typing import Any
 import regex
 
 from newsnorm.article import Article
-from newsnorm.characters import fix_characters
+from newsnorm.characters import fix_characters, needs_character_repair
 from newsnorm.config import Config
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
 from newsnorm.header import HeaderFields, split_header
 from newsnorm.layout import unwrap_lines
-from newsnorm.quotes import fix_quotes
+from newsnorm.quotes import fix_quotes_and_count
 from newsnorm.spacing import repair_spacing
 
 __all__ = ["normalize", "normalize_text"]
@@ -35,7 +35,12 @@ def _repair_text(text: str, config: Config) -> str:
         text = fix_characters(text, config)
     if config.spacing != "off":
         text = repair_spacing(text)
-    return fix_quotes(text, config.quotes)
+    quoted, report = fix_quotes_and_count(text, config.quotes)
+    if report.changed and config.characters and needs_character_repair(quoted):
+        # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8 for ᔑ);
+        # repairing again keeps normalize_text(normalize_text(x)) == normalize_text(x).
+        quoted = fix_characters(quoted, config)
+    return quoted
 
 
 def _paragraphs(text: str) -> str:

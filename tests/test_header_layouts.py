@@ -1,0 +1,110 @@
+"""Render an article's metadata in each supported layout, parse it back, get the same fields."""
+
+import datetime as dt
+
+import regex
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from newsnorm import Article, normalize, split_dateline, split_header
+from tests.strategies import clean_paragraphs
+
+_UPPER = "ABCDEFGHIJKLMNOPRSTUVWY"
+_LOWER = "abcdefghijklmnoprstuvwy"
+_WORD = regex.compile(r"[^\W_]+")
+
+names = st.builds(
+    lambda first, last: f"{first} {last}",
+    st.sampled_from(["Ann", "Ravi", "Tomas", "Mei", "Olu", "Greta"]),
+    st.sampled_from(["Lee", "Okafor", "Novak", "Larsen", "Moreau", "Ibarra"]),
+)
+title_words = st.text(_LOWER, min_size=3, max_size=9).map(str.capitalize)
+titles = st.lists(title_words, min_size=2, max_size=8).map(" ".join)
+places = st.lists(st.text(_UPPER, min_size=4, max_size=9), min_size=1, max_size=2).map(" ".join)
+agencies = st.sampled_from(["Reuters", "AP", "AFP"])
+dates = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2099, 12, 31))
+
+
+@st.composite
+def bodies(draw: st.DrawFn) -> str:
+    """Clean paragraphs that do not themselves look like a header or a dateline."""
+    body = "\n".join(draw(st.lists(clean_paragraphs(), min_size=1, max_size=3)))
+    assume(split_header(body)[1] == body and split_dateline(body)[0] is None)
+    assume(not body.split(" ", 1)[0].isupper())
+    return body
+
+
+def _date_styles(date: dt.date) -> list[str]:
+    return [
+        date.isoformat(),
+        f"{date:%B} {date.day}, {date.year}",
+        f"{date.day} {date:%B} {date.year}",
+        f"{date:%b}. {date.day}, {date.year}",
+        f"{date:%A}, {date:%B} {date.day}, {date.year} 3:01 PM",
+        f"{date:%a}, {date.day:02d} {date:%b} {date.year} 15:01:01 GMT",
+    ]
+
+
+@given(dates, bodies())
+def test_glued_date_line(date: dt.date, body: str) -> None:
+    article = normalize(f" date {date.isoformat()} {body}")
+    assert (article.date, article.text) == (date, body)
+
+
+@given(titles, dates, bodies(), st.booleans())
+def test_glued_title_and_date(title: str, date: dt.date, body: str, inline: bool) -> None:
+    raw = f" title {title} date {date} {body}" if inline else f"{title}\n date {date} {body}"
+    article = normalize(raw)
+    assert (article.title, article.date, article.text) == (title, date, body)
+
+
+@given(titles, names, dates, st.integers(0, 5), st.sampled_from(["Date", "Published"]), bodies())
+def test_header_block(
+    title: str, name: str, date: dt.date, style: int, key: str, body: str
+) -> None:
+    raw = f"Title: {title}\nBy {name}\n{key}: {_date_styles(date)[style]}\nSection: World\n\n{body}"
+    article = normalize(raw)
+    assert (article.title, article.byline, article.date) == (title, f"By {name}", date)
+    assert article.headers["Section"] == "World"
+    assert article.text == body
+
+
+@given(titles, names, places, agencies, bodies())
+def test_wire_layout(title: str, name: str, place: str, agency: str, body: str) -> None:
+    first, *rest = body.split("\n")
+    indented = "\n".join(f"    {paragraph}" for paragraph in rest)
+    raw = f"{title.upper()}\n    By {name}\n    {place} ({agency}) - {first}\n{indented}"
+    article = normalize(raw.rstrip())
+    assert article.title == title.upper()
+    assert article.byline == f"By {name}"
+    assert article.dateline is not None
+    assert (article.dateline.location, article.dateline.agency) == (place, agency)
+    assert article.text == body
+
+
+@given(titles, dates, places, agencies, bodies())
+def test_web_layout(title: str, date: dt.date, place: str, agency: str, body: str) -> None:
+    raw = f"{title}\n{date:%B} {date.day}, {date.year} 1:00 PM\n\n{place} ({agency}) - {body}"
+    article = normalize(raw)
+    assert (article.title, article.date, article.text) == (title, date, body)
+    assert article.dateline is not None
+    assert (article.dateline.location, article.dateline.agency) == (place, agency)
+
+
+def _kept(article: Article) -> str:
+    parts = [article.text, article.title or "", article.byline or ""]
+    parts += [f"{key} {value}" for key, value in article.headers.items()]
+    if article.dateline:
+        parts += [article.dateline.location or "", article.dateline.agency or ""]
+        parts += [article.dateline.date_text or ""]
+    return " ".join(parts)
+
+
+_PIECES = [*" \n,.:-()'\"aAbBzZ19", "By ", "date ", "Title: ", "2020-01-02 ", "WASHINGTON "]
+
+
+@given(st.lists(st.sampled_from(_PIECES)).map("".join))
+def test_nothing_is_lost(text: str) -> None:
+    kept = _kept(normalize(text))
+    for word in _WORD.findall(text):
+        assert word in kept
