@@ -257,10 +257,28 @@ _SEPARATOR = regex.compile(r"\s*[|•·/]\s*|\s+[-–]\s+|\s+by\s+", regex.IGNOR
 # Only lines that could hold a date are looked at closely.
 # Every full date has a four-digit year: only lines with one are looked at closely.
 _DATE_HINT = regex.compile(r"(?<!\d)(?:1[6-9]|2[0-9])[0-9]{2}(?!\d)")
-_TOP_LINES = 400
 _TOP_CHARACTERS = 30_000
-_PLAIN_LINES = 40  # an unlabelled date further down is as likely a date in the story
+_PLAIN_LINES = 80  # an unlabelled date further down is as likely a date in the story
 _PAGE_LINE = 160
+_DIGIT = regex.compile(r"\d")
+_BYLINE_START = regex.compile(r"^(?:By|BY|by)(?:\b|[A-Z])", regex.MULTILINE)
+
+
+def _byline_position(body: str) -> int:
+    byline = _BYLINE_START.search(body, 0, _TOP_CHARACTERS)
+    return byline.start() if byline else len(body)
+
+
+def _previous_line(text: str, start: int) -> str:
+    """Return the last non-blank line ending before `start`, stripped."""
+    end = start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].strip()
+        if line:
+            return line
+        end = begin - 1
+    return ""
 
 
 def _page_date(line: str) -> tuple[str, dt.date] | None:
@@ -281,7 +299,7 @@ def _page_date(line: str) -> tuple[str, dt.date] | None:
     return updated
 
 
-def _date_near_top(lines: list[str]) -> dt.date | None:
+def _date_near_top(body: str) -> dt.date | None:
     """Return the publication date printed near the top of a page, if one stands out.
 
     A labelled date (``Published``, ``Posted``) wins over an ``Updated`` one, and either over
@@ -289,41 +307,41 @@ def _date_near_top(lines: list[str]) -> dt.date | None:
     printed above the navigation is usually today's, not the story's.
     """
     best: dict[str, dt.date] = {}
-    previous = ""
-    after_byline = False
-    seen = characters = 0
-    for raw in lines:
-        line = raw.strip()
-        if not line:
+    byline_at: int | None = None  # where the byline is, looked up once a date needs it
+    done_until = -1
+    for hint in _DATE_HINT.finditer(body, 0, _TOP_CHARACTERS):
+        # A year ends a written date (a day comes before it) or starts an ISO one.
+        year_at, after = hint.start(), body[hint.end() : hint.end() + 1]
+        if after != "-" and not _DIGIT.search(body, max(0, year_at - 14), year_at):
             continue
-        seen += 1
-        characters += len(line)
-        if seen > _TOP_LINES or characters > _TOP_CHARACTERS:
+        start = body.rfind("\n", 0, year_at) + 1
+        if start <= done_until:
+            continue  # another year on a line already looked at
+        end = body.find("\n", hint.end())
+        end = len(body) if end < 0 else end
+        done_until = end
+        line = body[start:end].strip()
+        if len(line) > _PAGE_LINE:
+            continue  # a page prints its date on a short line, not in a paragraph
+        found = _page_date(line)
+        if found is None:
+            continue
+        label, date = found
+        if not label and _LABEL_LINE.match(_previous_line(body, start)):
+            label = "labelled"
+        if "updated" in label:
+            kind = "updated"
+        elif label or line[:2] in ("By", "by", "BY"):
+            kind = "labelled"  # labelled, or printed on the byline's own line
+        elif start > (byline_at := _byline_position(body) if byline_at is None else byline_at):
+            kind = "after byline"
+        elif body.count("\n", 0, start) < _PLAIN_LINES:
+            kind = "plain"
+        else:
+            continue
+        best.setdefault(kind, date)
+        if kind == "labelled":
             break
-        # A page prints its date on a short line; a paragraph of the story is not one.
-        if len(line) <= _PAGE_LINE and _DATE_HINT.search(line):
-            found = _page_date(line)
-            if found is not None:
-                label, date = found
-                if not label and _LABEL_LINE.match(previous):
-                    label = previous.lower()
-                if "updated" in label:
-                    kind = "updated"
-                elif label or line[:2] in ("By", "by", "BY"):
-                    kind = "labelled"  # labelled, or printed on the byline's own line
-                elif after_byline:
-                    kind = "after byline"
-                else:
-                    kind = "plain" if seen <= _PLAIN_LINES else ""
-                if kind:
-                    best.setdefault(kind, date)
-                if kind == "labelled":
-                    break
-        if line[:2] in ("By", "by", "BY") and (
-            _BYLINE.match(line) or line.lower() in ("by", "by:")
-        ):
-            after_byline = True
-        previous = line
     for kind in ("labelled", "updated", "after byline", "plain"):
         if kind in best:
             return best[kind]
@@ -415,11 +433,11 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
             found.add("note", note["note"])
             lines[index] = note["rest"]
     _resolve_ambiguous_date(found, lines[index:])
+    body = "\n".join(lines[index:]).strip("\n")
     if found.date is None:
-        found.date = _date_near_top(lines[index:])
+        found.date = _date_near_top(body)
     if title_candidate is not None:
         found.title = found.title or title_candidate
         if found.title != title_candidate:
             found.headers.setdefault("headline", title_candidate)
-    body = "\n".join(lines[index:]).strip("\n")
     return found.build(), body
