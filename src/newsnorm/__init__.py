@@ -19,7 +19,7 @@ from newsnorm.errors import (
     RecordError,
 )
 from newsnorm.header import HeaderFields, split_header
-from newsnorm.pipeline import normalize, normalize_text
+from newsnorm.pipeline import NormalizeReport, normalize, normalize_and_report, normalize_text
 from newsnorm.quotes import QuoteReport, fix_quotes, fix_quotes_and_count
 from newsnorm.spacing import StyleReport, detect_style, repair_spacing
 
@@ -36,6 +36,7 @@ __all__ = [
     "HeaderFields",
     "InputError",
     "NewsnormError",
+    "NormalizeReport",
     "QuoteReport",
     "RecordError",
     "StyleReport",
@@ -45,6 +46,7 @@ __all__ = [
     "fix_quotes",
     "fix_quotes_and_count",
     "normalize",
+    "normalize_and_report",
     "normalize_text",
     "parse_date",
     "repair_spacing",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import regex
 
 from newsnorm.article import Article
@@ -20,27 +21,48 @@ from newsnorm.dates import parse_date
 from newsnorm.header import HeaderFields, split_header
 from newsnorm.layout import unwrap_lines
 from newsnorm.quotes import fix_quotes_and_count
-from newsnorm.spacing import repair_spacing
+from newsnorm.spacing import Style, repair_spacing_and_report
 
-__all__ = ["normalize", "normalize_text"]
+__all__ = ["NormalizeReport", "normalize", "normalize_and_report", "normalize_text"]
 
 _BLANK_LINES = regex.compile(r"\n\s*\n")
 _NO_HEADER = HeaderFields()
 
 
-def _repair_text(text: str, config: Config) -> str:
+@attrs.frozen
+class NormalizeReport:
+    """What `normalize_and_report` did to one document, for statistics and explanations.
+
+    Attributes:
+        style: the tokenization style detected (``"raw"``: spacing was left alone).
+        quotes_changed: quote characters replaced.
+        quotes_ambiguous: straight quotes left because nothing showed their direction.
+
+    Example:
+        >>> normalize_and_report("It ' s odd , she said .")[1].style
+        'moses'
+    """
+
+    style: Style = "raw"
+    quotes_changed: int = 0
+    quotes_ambiguous: int = 0
+
+
+def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
     if config.unwrap:
         text = unwrap_lines(text)
     if config.characters:
         text = fix_characters(text, config)
+    style: Style = "raw"
     if config.spacing != "off":
-        text = repair_spacing(text)
-    quoted, report = fix_quotes_and_count(text, config.quotes)
-    if report.changed and config.characters and needs_character_repair(quoted):
+        text, style_report = repair_spacing_and_report(text)
+        style = style_report.style
+    quoted, quotes = fix_quotes_and_count(text, config.quotes)
+    if quotes.changed and config.characters and needs_character_repair(quoted):
         # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8 for ᔑ);
         # repairing again keeps normalize_text(normalize_text(x)) == normalize_text(x).
         quoted = fix_characters(quoted, config)
-    return quoted
+    return quoted, NormalizeReport(style, quotes.changed, quotes.ambiguous)
 
 
 def _paragraphs(text: str) -> str:
@@ -63,14 +85,27 @@ def normalize(text: str, config: Config | None = None, **overrides: Any) -> Arti
         >>> normalize("WASHINGTON ( Reuters ) - Lawmakers met .").dateline
         Dateline(location='WASHINGTON', agency='Reuters', date_text=None)
     """
+    return normalize_and_report(text, config, **overrides)[0]
+
+
+def normalize_and_report(
+    text: str, config: Config | None = None, **overrides: Any
+) -> tuple[Article, NormalizeReport]:
+    """`normalize`, also returning a `NormalizeReport` of what the text stages did.
+
+    Example:
+        >>> article, report = normalize_and_report("She said it twice ( maybe more ) .")
+        >>> article.text, report.style
+        ('She said it twice (maybe more).', 'moses')
+    """
     cfg = Config.resolve(config, **overrides)
-    text = _repair_text(text, cfg)
+    text, report = _repair_text(text, cfg)
     fields, body = split_header(text) if cfg.header else (_NO_HEADER, text)
     dateline, body = split_dateline(body) if cfg.dateline else (None, body)
     date = fields.date
     if date is None and dateline is not None and dateline.date_text is not None:
         date = parse_date(dateline.date_text)  # a full date in the dateline, never a partial one
-    return Article(
+    article = Article(
         text=_paragraphs(body),
         date=date,
         title=fields.title,
@@ -78,13 +113,14 @@ def normalize(text: str, config: Config | None = None, **overrides: Any) -> Arti
         dateline=dateline,
         headers=fields.headers,
     )
+    return article, report
 
 
 def normalize_text(text: str, config: Config | None = None, **overrides: Any) -> str:
     """Repair the text of a document without extracting metadata.
 
-    Runs the text stages of `normalize` (characters, spacing, quotes, one paragraph per line)
-    and leaves header lines and datelines in place, so that nothing is removed from the text.
+    Runs the text stages of `normalize` (layout, characters, spacing, quotes, one paragraph per
+    line) and leaves header lines and datelines in place, so that nothing is removed.
 
     Example:
         >>> normalize_text("It ’ s here , “ finally . ”\\n\\nNext paragraph .")
@@ -92,4 +128,4 @@ def normalize_text(text: str, config: Config | None = None, **overrides: Any) ->
         >>> normalize_text("Already clean prose stays as it is.")
         'Already clean prose stays as it is.'
     """
-    return _paragraphs(_repair_text(text, Config.resolve(config, **overrides)))
+    return _paragraphs(_repair_text(text, Config.resolve(config, **overrides))[0])

@@ -12,7 +12,14 @@ import regex
 from newsnorm.spacing.detect import Profile, Style, StyleReport, detect_style
 from newsnorm.spacing.rules import rejoin
 
-__all__ = ["Profile", "Style", "StyleReport", "detect_style", "repair_spacing"]
+__all__ = [
+    "Profile",
+    "Style",
+    "StyleReport",
+    "detect_style",
+    "repair_spacing",
+    "repair_spacing_and_report",
+]
 
 # Multi-News marks a paragraph break with one or more NEWLINE_CHAR tokens.
 _NEWLINE_MARKER = regex.compile(r"(?: *NEWLINE_CHAR)+ *")
@@ -37,10 +44,22 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
         >>> repair_spacing("Clean text , as an author might space it, stays.")
         'Clean text , as an author might space it, stays.'
     """
+    return repair_spacing_and_report(text, style)[0]
+
+
+def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[str, StyleReport]:
+    """`repair_spacing`, also returning the `StyleReport` that decided what to do.
+
+    Example:
+        >>> text, report = repair_spacing_and_report("It works , mostly .")
+        >>> text, report.style
+        ('It works, mostly.', 'moses')
+    """
     if "NEWLINE_CHAR" in text:
         text = _NEWLINE_MARKER.sub("\n", text)
     report = detect_style(text)
-    chosen = report.style if style is None else style
-    if chosen == "raw":
-        return text
-    return rejoin(text, report.profile)
+    if style is not None and style != report.style:
+        report = StyleReport(style, 1.0, report.evidence, report.profile)
+    if report.style == "raw":
+        return text, report
+    return rejoin(text, report.profile), report
