@@ -1,8 +1,10 @@
 """Reading documents from files and writing articles back: the only module that touches files.
 
 Inputs are decoded strictly (a bad byte is an error that names the file, line and byte offset)
-unless told otherwise. Outputs are written to a temporary file beside the destination and renamed
-into place only when complete, so an interrupted run never leaves a half-written file.
+unless told otherwise, and read lazily, one record at a time, so memory stays flat. ``.gz``,
+``.bz2``, ``.xz`` and (with the ``zstandard`` package) ``.zst`` files are read and written
+transparently. Outputs are written to a temporary file beside the destination and renamed into
+place only when complete, so an interrupted run never leaves a half-written file.
 """
 
 from __future__ import annotations
@@ -10,21 +12,23 @@ from __future__ import annotations
 import bz2
 import contextlib
 import gzip
+import io
 import json
 import lzma
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, Literal, TextIO
 
 import attrs
 
 from newsnorm.article import Article
-from newsnorm.errors import DecodeError, InputError, RecordError
+from newsnorm.errors import DecodeError, InputError, NewsnormError, RecordError
 
 __all__ = [
+    "COMPRESSED_SUFFIXES",
     "STDIO",
     "ArticleWriter",
     "Document",
@@ -47,8 +51,30 @@ OutputFormat = Literal["text", "jsonl"]
 STDIO = "-"
 """The name that stands for standard input or standard output."""
 
+COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
+"""File name endings read and written through a compressor."""
+
 _MULTINEWS_SEPARATOR = "|||||"
-_OPENERS: Mapping[str, Any] = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open}
+
+
+def _zstd_open(path: str, mode: str) -> IO[bytes]:
+    try:
+        import zstandard  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        raise InputError(
+            "reading or writing .zst needs the zstandard package (pip install 'newsnorm[zstd]')",
+            file=path,
+        ) from None
+    handle: IO[bytes] = zstandard.open(path, mode)
+    return handle
+
+
+_OPENERS: Mapping[str, Callable[[str, str], IO[bytes]]] = {
+    ".gz": gzip.open,  # type: ignore[dict-item]
+    ".bz2": bz2.open,  # type: ignore[dict-item]
+    ".xz": lzma.open,  # type: ignore[dict-item]
+    ".zst": _zstd_open,
+}
 
 
 @attrs.frozen
@@ -58,9 +84,11 @@ class Document:
     Attributes:
         text: the raw document text.
         source: the file it was read from, or ``"<stdin>"``.
-        line: the 1-based line of `source` where the document starts.
+        line: the 1-based line of `source` where the document starts (for Multi-News, the
+            cluster's line).
         record: for JSONL inputs, the whole JSON object (the text field included).
         position: for Multi-News inputs, the 0-based index of the document in its cluster.
+        size: how many bytes of the input the record took, for progress reports.
 
     Example:
         >>> Document("Text.", source="a.txt", line=1).record is None
@@ -72,6 +100,7 @@ class Document:
     line: int = 1
     record: Mapping[str, Any] | None = attrs.field(default=None, hash=False)
     position: int | None = None
+    size: int = 0
 
 
 def resolve_input_format(name: str, input_format: InputFormat = "auto") -> InputFormat:
@@ -87,7 +116,7 @@ def resolve_input_format(name: str, input_format: InputFormat = "auto") -> Input
     """
     if input_format != "auto":
         return input_format
-    suffixes = [s for s in Path(name).suffixes if s not in _OPENERS]
+    suffixes = [s for s in Path(name).suffixes if s not in COMPRESSED_SUFFIXES]
     if suffixes and suffixes[-1] in (".jsonl", ".ndjson"):
         return "jsonl"
     if ".src" in suffixes:
@@ -95,9 +124,9 @@ def resolve_input_format(name: str, input_format: InputFormat = "auto") -> Input
     return "text"
 
 
-def _open_binary(path: str) -> IO[bytes]:
+def _open_binary(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
     if path == STDIO:
-        return contextlib.nullcontext(sys.stdin.buffer)  # type: ignore[return-value]
+        return contextlib.nullcontext(sys.stdin.buffer)
     opener = _OPENERS.get(Path(path).suffix, open)
     try:
         handle: IO[bytes] = opener(path, "rb")
@@ -106,7 +135,7 @@ def _open_binary(path: str) -> IO[bytes]:
     except IsADirectoryError:
         raise InputError("is a directory", file=path) from None
     except OSError as exc:
-        raise InputError(f"cannot open: {exc.strerror}", file=path) from None
+        raise InputError(f"cannot open: {exc.strerror or exc}", file=path) from None
     return handle
 
 
@@ -130,14 +159,19 @@ def _json_record(text: str, *, source: str, line: int, text_field: str) -> dict[
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise RecordError(
-            f"not valid JSON: {exc.msg} (column {exc.colno})", file=source, line=line
-        ) from None
+        cause = f"not valid JSON: {exc.msg} (column {exc.colno})"
+        raise RecordError(cause, file=source, line=line) from None
     if not isinstance(record, dict):
         raise RecordError("a JSON object is required", file=source, line=line)
     if not isinstance(record.get(text_field), str):
         raise RecordError(f"no string field {text_field!r} in the record", file=source, line=line)
     return record
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes]:
+    # Iterating a binary file splits on b"\n" only, whatever the line ending, which keeps
+    # byte offsets exact.
+    yield from handle
 
 
 def read_documents(
@@ -147,14 +181,21 @@ def read_documents(
     text_field: str = "text",
     encoding: str = "utf-8",
     errors: str = "strict",
+    on_error: Callable[[NewsnormError], None] | None = None,
 ) -> Iterator[Document]:
     """Read the documents of one input file (``"-"`` for standard input), lazily.
 
-    ``.gz``, ``.bz2`` and ``.xz`` files are decompressed on the fly. Line-based formats are read
-    one line at a time, so memory stays flat however large the file is.
+    Args:
+        path: the file, or ``"-"``.
+        input_format: see `InputFormat`; ``auto`` chooses by file name.
+        text_field: the JSONL field holding the text.
+        encoding: the input encoding.
+        errors: ``strict`` stops at an invalid byte; ``replace`` reads it as U+FFFD.
+        on_error: called with a `RecordError` or `DecodeError` for a bad record of a
+            line-based input, which is then skipped; by default the error is raised.
 
     Raises:
-        InputError: the file cannot be opened.
+        InputError: the file cannot be opened, or (text format) is binary.
         DecodeError: a byte sequence is invalid in `encoding` (with the line and byte offset).
         RecordError: a JSONL line is not an object with a string `text_field`.
 
@@ -171,32 +212,51 @@ def read_documents(
     with _open_binary(name) as handle:
         if chosen == "text":
             data = handle.read()
+            if b"\x00" in data and errors == "strict":
+                raise InputError(
+                    "looks like a binary file (it contains NUL bytes);"
+                    " use --errors replace to read it anyway",
+                    file=source,
+                )
             text = _decode(data, source=source, line=1, offset=0, encoding=encoding, errors=errors)
             if text.strip():
-                yield Document(text, source)
+                yield Document(text, source, size=len(data))
             return
         offset = 0
-        for number, raw_line in enumerate(handle, start=1):
-            line = _decode(
-                raw_line,
-                source=source,
-                line=number,
-                offset=offset,
-                encoding=encoding,
-                errors=errors,
-            ).rstrip("\r\n")
-            offset += len(raw_line)
-            if not line.strip():
-                continue
-            if chosen == "jsonl":
-                record = _json_record(line, source=source, line=number, text_field=text_field)
-                yield Document(record[text_field], source, number, record)
-            elif chosen == "multinews":
-                for position, part in enumerate(line.split(_MULTINEWS_SEPARATOR)):
-                    if part.strip():
-                        yield Document(part, source, number, position=position)
-            else:
-                yield Document(line, source, number)
+        for number, raw_line in enumerate(_lines(handle), start=1):
+            size = len(raw_line)
+            start, offset = offset, offset + size
+            try:
+                line = _decode(
+                    raw_line,
+                    source=source,
+                    line=number,
+                    offset=start,
+                    encoding=encoding,
+                    errors=errors,
+                ).rstrip("\r\n")
+                if not line.strip():
+                    continue
+                if chosen == "jsonl":
+                    record = _json_record(line, source=source, line=number, text_field=text_field)
+                    yield Document(record[text_field], source, number, record, size=size)
+                elif chosen == "multinews":
+                    parts = line.split(_MULTINEWS_SEPARATOR)
+                    for position, part in enumerate(parts):
+                        if part.strip():
+                            yield Document(part, source, number, position=position, size=size)
+                            size = 0  # the cluster's bytes count once
+                else:
+                    yield Document(line, source, number, size=size)
+            except (RecordError, DecodeError) as error:
+                if on_error is None:
+                    raise
+                on_error(error)
+
+
+def _without_surrogates(text: str) -> str:
+    # A lone surrogate (from a JSON "\ud800" escape, say) cannot be written as UTF-8.
+    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
 
 
 def format_article(
@@ -210,7 +270,8 @@ def format_article(
 
     In JSONL, the fields of the document's own record come first and stay untouched, the
     normalized text replaces its `text_field`, and the article's fields are added beside them (a
-    None never overwrites a value the record already had).
+    None never overwrites a value the record already had). A Multi-News document also gets its
+    ``cluster`` (the line) and ``position``.
 
     Example:
         >>> format_article(Article("Body."))
@@ -228,51 +289,9 @@ def format_article(
         if value is not None or key not in record:
             record[key] = value
     if document is not None and document.position is not None:
+        record.setdefault("cluster", document.line)
         record.setdefault("position", document.position)
     return json.dumps(record, ensure_ascii=False) + "\n"
-
-
-@contextlib.contextmanager
-def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
-    """Open `path` for writing text so that it appears only when complete.
-
-    Everything goes to a temporary file in the same folder, which is renamed over `path` when the
-    block ends without an exception and removed otherwise. ``"-"`` writes to standard output.
-
-    Example:
-        >>> import tempfile, pathlib
-        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
-        >>> with atomic_output(target) as out:
-        ...     _ = out.write("done\\n")
-        >>> target.read_text()
-        'done\\n'
-    """
-    name = os.fspath(path)
-    if name == STDIO:
-        yield sys.stdout
-        return
-    folder = os.path.dirname(os.path.abspath(name))
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".newsnorm-", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        if os.path.exists(name):
-            os.chmod(temporary, os.stat(name).st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, name)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 class ArticleWriter:
@@ -282,7 +301,6 @@ class ArticleWriter:
     separated by a single newline, so the two never mix).
 
     Example:
-        >>> import io
         >>> stream = io.StringIO()
         >>> writer = ArticleWriter(stream, "text")
         >>> writer.write(Article("One.\\nStill one.")); writer.write(Article("Two."))
@@ -302,12 +320,67 @@ class ArticleWriter:
         """Write one article (with the document it came from, for JSONL records)."""
         if self.count and self.output_format == "text":
             self.stream.write("\n")
-        self.stream.write(
-            format_article(
-                article, self.output_format, document=document, text_field=self.text_field
-            )
+        chunk = format_article(
+            article, self.output_format, document=document, text_field=self.text_field
         )
+        self.stream.write(_without_surrogates(chunk))
         self.count += 1
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
+    """Open `path` for writing UTF-8 text so that it appears only when complete.
+
+    Everything goes to a temporary file in the same folder, which is renamed over `path` when the
+    block ends without an exception and removed otherwise. A ``.gz``, ``.bz2``, ``.xz`` or
+    ``.zst`` name is written compressed. ``"-"`` writes to standard output, as UTF-8.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
+        >>> with atomic_output(target) as out:
+        ...     _ = out.write("done\\n")
+        >>> target.read_text()
+        'done\\n'
+    """
+    name = os.fspath(path)
+    if name == STDIO:
+        stdout = io.TextIOWrapper(
+            sys.stdout.buffer, encoding="utf-8", newline="\n", write_through=True
+        )
+        try:
+            yield stdout
+            stdout.flush()
+        finally:
+            stdout.detach()  # leave sys.stdout usable
+        return
+    folder = os.path.dirname(os.path.abspath(name))
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".newsnorm-", suffix=".tmp")
+    try:
+        opener = _OPENERS.get(Path(name).suffix)
+        if opener is None:
+            raw: IO[bytes] = os.fdopen(descriptor, "wb")
+        else:
+            os.close(descriptor)
+            raw = opener(temporary, "wb")
+        with raw, io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+        if os.path.exists(name):
+            os.chmod(temporary, os.stat(name).st_mode & 0o7777)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, name)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def write_articles(
