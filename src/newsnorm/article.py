@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping
-from types import MappingProxyType
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from newsnorm.errors import ArticleDataError
 
-__all__ = ["Article", "Dateline"]
+__all__ = ["Article", "Dateline", "Headers"]
 
 
 def _optional_line(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -32,14 +31,44 @@ def _plain_date(_instance: object, attribute: attrs.Attribute[Any], value: objec
         raise TypeError(f"{attribute.name} must be a datetime.date or None, not {value!r}")
 
 
-def _frozen_headers(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> Mapping[str, str]:
-    pairs = value.items() if isinstance(value, Mapping) else value
-    headers: dict[str, str] = {}
-    for key, text in pairs:
-        if not isinstance(key, str) or not isinstance(text, str) or not key.strip():
-            raise TypeError(f"headers must map non-empty strings to strings: {key!r}: {text!r}")
-        headers[key] = text
-    return MappingProxyType(headers)
+class Headers(Mapping[str, str]):
+    """A read-only, ordered, picklable mapping of header keys to values.
+
+    Example:
+        >>> headers = Headers({"Source": "wire"})
+        >>> headers["Source"], dict(headers), headers == {"Source": "wire"}
+        ('wire', {'Source': 'wire'}, True)
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        checked: dict[str, str] = {}
+        for key, text in pairs:
+            if not isinstance(key, str) or not isinstance(text, str) or not key.strip():
+                raise TypeError(f"headers must map non-empty strings to strings: {key!r}: {text!r}")
+            checked[key] = text
+        self._items = checked
+
+    def __getitem__(self, key: str) -> str:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+    def __reduce__(self) -> tuple[type[Headers], tuple[dict[str, str]]]:
+        return (Headers, (self._items,))
+
+
+def _frozen_headers(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> Headers:
+    return value if isinstance(value, Headers) else Headers(value)
 
 
 @attrs.frozen
@@ -124,9 +153,7 @@ class Article:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Dateline))
     )
     # A read-only mapping; left out of the hash because mappings are not hashable.
-    headers: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_frozen_headers, hash=False, repr=lambda h: repr(dict(h))
-    )
+    headers: Mapping[str, str] = attrs.field(factory=Headers, converter=_frozen_headers, hash=False)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

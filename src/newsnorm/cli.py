@@ -1,18 +1,29 @@
-"""The ``newsnorm`` command: the only module that knows about argv, exit codes and streams."""
+"""The ``newsnorm`` command: the only module that knows about argv, exit codes and progress."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
+import fnmatch
 import os
 import sys
+import time
+import tomllib
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import get_args
+from typing import Any, TextIO, get_args
+
+import attrs
 
 from newsnorm import __version__
+from newsnorm.article import Article
+from newsnorm.batch import normalize_documents
 from newsnorm.config import PRESETS, Config, QuoteStyle, SpacingMode
-from newsnorm.errors import NewsnormError
+from newsnorm.errors import ConfigError, NewsnormError
 from newsnorm.formats import (
+    COMPRESSED_SUFFIXES,
     STDIO,
     ArticleWriter,
     Document,
@@ -20,15 +31,17 @@ from newsnorm.formats import (
     OutputFormat,
     atomic_output,
     read_documents,
+    resolve_input_format,
 )
-from newsnorm.pipeline import normalize
+from newsnorm.pipeline import NormalizeReport, normalize_and_report, normalize_text
+from newsnorm.spacing import detect_style
 
 __all__ = ["EXIT_INPUT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
 """Every input was normalized."""
 EXIT_INPUT_FAILED = 1
-"""An input could not be read or decoded; nothing was written to an output file."""
+"""An input or record could not be read; with --keep-going the rest was processed."""
 EXIT_USAGE = 2
 """The command line is wrong: an unknown option, a missing input file, an output onto an input."""
 EXIT_INTERRUPTED = 130
@@ -37,22 +50,48 @@ _EXIT_BROKEN_PIPE = 141  # what a shell reports for a command killed by SIGPIPE
 
 _EPILOG = f"""\
 examples:
-  newsnorm normalize story.txt                 normalize one article to stdout
-  newsnorm normalize corpus/ -o clean.txt      every file under a folder, into one file
-  newsnorm normalize dump.jsonl.gz --format jsonl -o clean.jsonl
+  newsnorm normalize story.txt                     one article to stdout
+  newsnorm normalize corpus/ -o clean.txt          every file under a folder, into one file
+  newsnorm normalize corpus/ --glob '*.txt' -o out/   one output file per input, mirrored
+  newsnorm normalize dump.jsonl.gz --format jsonl -o clean.jsonl --jobs 2 --stats
   cat story.txt | newsnorm normalize --quotes straight
-  newsnorm normalize train.src --format jsonl  Multi-News: one article per document
+  newsnorm normalize train.src --format jsonl      Multi-News: one article per document
+  newsnorm inspect story.txt                       what would change, and why
 
 exit codes:
   {EXIT_OK}    success
-  {EXIT_INPUT_FAILED}    an input could not be read (invalid UTF-8, malformed JSONL, ...)
+  {EXIT_INPUT_FAILED}    an input or record could not be read (invalid UTF-8, malformed JSONL, ...)
   {EXIT_USAGE}    usage error (unknown option, missing input file, output onto an input)
   {EXIT_INTERRUPTED}  interrupted
 """
+_CONFIG_FLAGS = (
+    "unwrap", "characters", "fold_compatibility", "spacing", "quotes", "header", "dateline",
+)  # fmt: skip
 
 
 class _UsageError(Exception):
     """A mistake on the command line, reported with exit code 2."""
+
+
+def _add_reading_options(parser: argparse.ArgumentParser) -> None:
+    reading = parser.add_argument_group("reading options")
+    reading.add_argument(
+        "--input-format",
+        choices=get_args(InputFormat),
+        default="auto",
+        help="auto chooses by file name: .jsonl is jsonl, .src is multinews, anything else "
+        "text, one article per file (default: auto)",
+    )
+    reading.add_argument(
+        "--text-field", default="text", help="the JSONL field holding the text (default: text)"
+    )
+    reading.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
+    reading.add_argument(
+        "--errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="strict: stop at an invalid byte; replace: read it as U+FFFD (default: strict)",
+    )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -78,124 +117,344 @@ def _build_parser() -> argparse.ArgumentParser:
         metavar="INPUT",
         help="files or folders to read (folders recursively); '-' or nothing reads stdin",
     )
-    run.add_argument("-o", "--output", default=STDIO, help="output file (default: stdout)")
-    run.add_argument(
+    writing = run.add_argument_group("output options")
+    writing.add_argument(
+        "-o",
+        "--output",
+        default=STDIO,
+        help="output file, or an existing folder for one output per input (default: stdout)",
+    )
+    writing.add_argument(
+        "--in-place", action="store_true", help="rewrite each input file (atomically)"
+    )
+    writing.add_argument(
         "--format",
         choices=get_args(OutputFormat),
-        default="text",
         help="text: article bodies separated by a blank line; jsonl: one JSON object per "
-        "article with its date, title, byline, dateline and headers (default: text)",
+        "article with its date, title, byline, dateline and headers (default: text, or the "
+        "input's format with --in-place)",
     )
-    run.add_argument(
-        "--input-format",
-        choices=get_args(InputFormat),
-        default="auto",
-        help="auto chooses by file name: .jsonl is jsonl, .src is multinews, anything else "
-        "text, one article per file (default: auto)",
-    )
-    run.add_argument(
-        "--text-field", default="text", help="the JSONL field holding the text (default: text)"
-    )
+    _add_reading_options(run)
+    run.add_argument("--glob", default="*", help="file names to read in folders (default: *)")
+    run.add_argument("--id-field", help="a JSONL field that names records in error messages")
     options = run.add_argument_group("normalization options")
-    options.add_argument(
-        "--preset", choices=sorted(PRESETS), default="default", help="start from a named preset"
-    )
+    options.add_argument("--config", help="a TOML file of options (flags given here win)")
+    options.add_argument("--preset", choices=sorted(PRESETS), help="start from a named preset")
     options.add_argument("--quotes", choices=get_args(QuoteStyle), help="quote style")
     options.add_argument("--spacing", choices=get_args(SpacingMode), help="spacing repair")
-    options.add_argument(
-        "--no-characters",
-        dest="characters",
-        action="store_false",
-        default=None,
-        help="do not repair mojibake, entities and whitespace",
-    )
+    for flag, name, text in (
+        ("--no-unwrap", "unwrap", "keep hard-wrapped wire copy as it is"),
+        ("--no-characters", "characters", "do not repair mojibake, entities and whitespace"),
+        ("--no-header", "header", "leave header lines in the text"),
+        ("--no-dateline", "dateline", "leave datelines in the text"),
+    ):
+        options.add_argument(flag, dest=name, action="store_false", default=None, help=text)
     options.add_argument(
         "--fold-compatibility",
         action="store_true",
         default=None,
         help="also fold fullwidth letters and ligatures",
     )
-    options.add_argument(
-        "--no-header",
-        dest="header",
-        action="store_false",
-        default=None,
-        help="leave header lines in the text",
+    running = run.add_argument_group("running options")
+    running.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes; output order never changes (default: all cores)",
     )
-    options.add_argument(
-        "--no-dateline",
-        dest="dateline",
-        action="store_false",
-        default=None,
-        help="leave datelines in the text",
+    running.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="report bad records on stderr, skip them, and exit 1 at the end",
     )
-    reading = run.add_argument_group("reading options")
-    reading.add_argument("--encoding", default="utf-8", help="input encoding (default: utf-8)")
-    reading.add_argument(
-        "--errors",
-        choices=("strict", "replace"),
-        default="strict",
-        help="strict: stop at an invalid byte; replace: read it as U+FFFD (default: strict)",
+    running.add_argument("--stats", action="store_true", help="print counts per stage at the end")
+    running.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+    inspect = commands.add_parser(
+        "inspect",
+        help="show what normalize would do to one document, and why",
+        description="For the first document of INPUT: the detected tokenization style and its "
+        "evidence, the header fields found, and a diff of the text changes.",
     )
+    inspect.add_argument("input", metavar="INPUT", help="a file, or '-' for stdin")
+    _add_reading_options(inspect)
     return parser
 
 
 def _config(args: argparse.Namespace) -> Config:
-    names = ("quotes", "spacing", "characters", "fold_compatibility", "header", "dateline")
-    overrides = {name: getattr(args, name) for name in names if getattr(args, name) is not None}
-    return Config.preset(args.preset, **overrides)
+    from_file: dict[str, Any] = {}
+    if args.config:
+        try:
+            with open(args.config, "rb") as handle:
+                from_file = tomllib.load(handle)
+        except FileNotFoundError:
+            raise _UsageError(f"{args.config}: no such config file") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise _UsageError(f"{args.config}: not valid TOML: {exc}") from None
+    from_file = {key.replace("-", "_"): value for key, value in from_file.items()}
+    preset = args.preset or from_file.pop("preset", "default")
+    overrides = {name: getattr(args, name) for name in _CONFIG_FLAGS}
+    overrides = {name: value for name, value in overrides.items() if value is not None}
+    try:
+        return Config.preset(preset, **from_file).evolve(**overrides)
+    except ConfigError as exc:
+        where = f"{args.config}: " if args.config else ""
+        raise _UsageError(f"{where}{exc}") from None
 
 
-def _expand_inputs(inputs: Sequence[str]) -> list[str]:
+def _expand_inputs(inputs: Sequence[str], pattern: str) -> list[str]:
     """Turn the INPUT arguments into file names; folders are walked in sorted order."""
     files: list[str] = []
     for name in inputs or [STDIO]:
         if name == STDIO:
             files.append(name)
         elif os.path.isdir(name):
-            found = sorted(
+            root = Path(name)
+            files.extend(
                 str(path)
-                for path in Path(name).rglob("*")
-                if path.is_file() and not any(part.startswith(".") for part in path.parts[1:])
+                for path in sorted(root.rglob("*"))
+                if path.is_file()
+                and fnmatch.fnmatch(path.name, pattern)
+                and not any(part.startswith(".") for part in path.relative_to(root).parts)
             )
-            files.extend(found)
         elif os.path.exists(name):
             files.append(name)
         else:
             raise _UsageError(f"{name}: no such file or folder")
-    return files
+    return list(dict.fromkeys(files))
 
 
-def _check_output(output: str, files: Sequence[str]) -> None:
-    if output == STDIO:
-        return
-    if os.path.isdir(output):
-        raise _UsageError(f"{output}: is a folder; give a file name with -o")
-    target = os.path.realpath(output)
-    if any(name != STDIO and os.path.realpath(name) == target for name in files):
-        raise _UsageError(f"{output}: refusing to overwrite one of the inputs")
+@attrs.frozen
+class _Plan:
+    """Where each input's articles go: one stream for all, or one file per input."""
+
+    single: str | None  # the one output (a file or "-"), or None for one output per input
+    targets: dict[str, str]  # input -> output file, when there is one output per input
+    formats: dict[str, OutputFormat]
+
+
+def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
+    def output_format(name: str) -> OutputFormat:
+        if args.format:
+            chosen: OutputFormat = args.format
+            return chosen
+        jsonl = args.in_place and resolve_input_format(name, args.input_format) == "jsonl"
+        return "jsonl" if jsonl else "text"
+
+    formats = {name: output_format(name) for name in files}
+    if args.in_place:
+        if STDIO in files:
+            raise _UsageError("--in-place needs files, not standard input")
+        if args.output != STDIO:
+            raise _UsageError("give either --in-place or -o, not both")
+        return _Plan(None, {name: name for name in files}, formats)
+    if args.output != STDIO and os.path.isdir(args.output):
+        return _Plan(None, _mirror(args, files, formats), formats)
+    if args.output != STDIO:
+        target = os.path.realpath(args.output)
+        if any(name != STDIO and os.path.realpath(name) == target for name in files):
+            raise _UsageError(f"{args.output}: refusing to overwrite one of the inputs")
+    return _Plan(args.output, {}, formats)
+
+
+def _mirror(
+    args: argparse.Namespace, files: list[str], formats: dict[str, OutputFormat]
+) -> dict[str, str]:
+    roots = [Path(name) for name in args.inputs if os.path.isdir(name)]
+    targets = {}
+    for name in files:
+        if name == STDIO:
+            raise _UsageError("an output folder needs files, not standard input")
+        path = Path(name)
+        root = next((r for r in roots if path.is_relative_to(r)), path.parent)
+        relative = path.relative_to(root)
+        while relative.suffix in COMPRESSED_SUFFIXES:
+            relative = relative.with_suffix("")
+        if formats[name] == "jsonl" and relative.suffix != ".jsonl":
+            relative = relative.with_suffix(relative.suffix + ".jsonl")
+        target = Path(args.output) / relative
+        if os.path.realpath(target) == os.path.realpath(name):
+            raise _UsageError(f"{target}: refusing to overwrite one of the inputs")
+        targets[name] = str(target)
+    return targets
+
+
+class _Progress:
+    """A one-line progress report on stderr: documents, megabytes, rate, time left."""
+
+    def __init__(self, total_bytes: int | None, *, enabled: bool, stream: TextIO) -> None:
+        self.total = total_bytes
+        self.enabled = enabled
+        self.stream = stream
+        self.start = self.shown = time.monotonic()
+        self.documents = 0
+        self.bytes = 0
+
+    def update(self, document: Document) -> None:
+        self.documents += 1
+        self.bytes += document.size
+        now = time.monotonic()
+        if self.enabled and now - self.shown >= 0.25:
+            self.shown = now
+            self._show(now)
+
+    def _show(self, now: float) -> None:
+        elapsed = max(now - self.start, 1e-9)
+        rate = self.bytes / elapsed
+        line = f"{self.documents:,} documents, {self.bytes / 1e6:,.1f} MB, {rate / 1e6:.2f} MB/s"
+        if self.total and rate > 0:
+            left = max(self.total - self.bytes, 0) / rate
+            line += f", {int(left) // 60}:{int(left) % 60:02d} left"
+        self.stream.write(f"\r{line}\x1b[K")
+        self.stream.flush()
+
+    def finish(self) -> None:
+        if self.enabled:
+            self._show(time.monotonic())
+            self.stream.write("\n")
+
+
+def _total_size(files: Sequence[str]) -> int | None:
+    if STDIO in files or any(Path(name).suffix in COMPRESSED_SUFFIXES for name in files):
+        return None  # stdin has no size; compressed sizes say little about text sizes
+    return sum(os.path.getsize(name) for name in files)
+
+
+class _Run:
+    """One `normalize` run: reading, normalizing, routing to outputs, counting."""
+
+    def __init__(self, args: argparse.Namespace, files: list[str], plan: _Plan) -> None:
+        self.args = args
+        self.files = files
+        self.plan = plan
+        self.stats: Counter[str] = Counter()
+        self.failed = 0
+
+    def _report_bad_record(self, error: NewsnormError) -> None:
+        self.failed += 1
+        print(f"newsnorm: skipped: {error}", file=sys.stderr)
+
+    def _documents(self) -> Iterator[Document]:
+        on_error = self._report_bad_record if self.args.keep_going else None
+        for name in self.files:
+            yield from read_documents(
+                name,
+                self.args.input_format,
+                text_field=self.args.text_field,
+                encoding=self.args.encoding,
+                errors=self.args.errors,
+                on_error=on_error,
+            )
+
+    def _count(self, article: Article, report: NormalizeReport) -> None:
+        stats = self.stats
+        stats["documents"] += 1
+        stats["tokenized documents repaired"] += report.style != "raw"
+        stats["quotes changed"] += report.quotes_changed
+        stats["ambiguous quotes left"] += report.quotes_ambiguous
+        stats["dates found"] += article.date is not None
+        stats["datelines found"] += article.dateline is not None
+        stats["titles found"] += article.title is not None
+        stats["bylines found"] += article.byline is not None
+
+    def run(self, config: Config) -> int:
+        interactive = sys.stderr.isatty() and not self.args.quiet
+        progress = _Progress(_total_size(self.files), enabled=interactive, stream=sys.stderr)
+        results = normalize_documents(self._documents(), config, jobs=max(1, self.args.jobs))
+        try:
+            if self.plan.single is not None:
+                self._write_all(results, progress)
+            else:
+                self._write_each(results, progress)
+        finally:
+            progress.finish()
+        if self.args.stats:
+            self.stats["records failed"] = self.failed
+            width = max(len(key) for key in self.stats)
+            for key, value in self.stats.items():
+                print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
+        return EXIT_INPUT_FAILED if self.failed else EXIT_OK
+
+    def _write_all(
+        self, results: Iterator[tuple[Document, Article, NormalizeReport]], progress: _Progress
+    ) -> None:
+        assert self.plan.single is not None
+        output_format: OutputFormat = self.args.format or "text"
+        with atomic_output(self.plan.single) as stream:
+            writer = ArticleWriter(stream, output_format, text_field=self.args.text_field)
+            for document, article, report in results:
+                writer.write(article, document)
+                self._count(article, report)
+                progress.update(document)
+
+    def _write_each(
+        self, results: Iterator[tuple[Document, Article, NormalizeReport]], progress: _Progress
+    ) -> None:
+        # Results arrive in input order, so each input's output is opened, filled and
+        # committed in turn; an error leaves the committed ones and no partial one.
+        written: set[str] = set()
+        with contextlib.ExitStack() as stack:
+            current: str | None = None
+            writer: ArticleWriter | None = None
+            for document, article, report in results:
+                if document.source != current:
+                    stack.close()
+                    current = document.source
+                    written.add(current)
+                    writer = self._open(stack, current)
+                assert writer is not None
+                writer.write(article, document)
+                self._count(article, report)
+                progress.update(document)
+        for name in self.files:  # inputs with no documents still get their (empty) output
+            if name not in written and not self.args.in_place:
+                with contextlib.ExitStack() as stack:
+                    self._open(stack, name)
+
+    def _open(self, stack: contextlib.ExitStack, name: str) -> ArticleWriter:
+        target = self.plan.targets[name]
+        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
+        stream = stack.enter_context(atomic_output(target))
+        return ArticleWriter(stream, self.plan.formats[name], text_field=self.args.text_field)
 
 
 def _run_normalize(args: argparse.Namespace) -> int:
     config = _config(args)
-    files = _expand_inputs(args.inputs)
-    _check_output(args.output, files)
-    with atomic_output(args.output) as stream:
-        writer = ArticleWriter(stream, args.format, text_field=args.text_field)
-        for document in _documents(files, args):
-            writer.write(normalize(document.text, config), document)
+    files = _expand_inputs(args.inputs, args.glob)
+    plan = _plan(args, files)
+    return _Run(args, files, plan).run(config)
+
+
+def _run_inspect(args: argparse.Namespace) -> int:
+    if args.input != STDIO and not os.path.exists(args.input):
+        raise _UsageError(f"{args.input}: no such file")
+    documents = read_documents(
+        args.input,
+        args.input_format,
+        text_field=args.text_field,
+        encoding=args.encoding,
+        errors=args.errors,
+    )
+    document = next(documents, None)
+    if document is None:
+        print(f"{args.input}: no document")
+        return EXIT_OK
+    style = detect_style(document.text)
+    article, report = normalize_and_report(document.text)
+    evidence = ", ".join(f"{name} {count}" for name, count in style.evidence.items() if count)
+    print(f"document:  {document.source}, line {document.line}")
+    print(f"style:     {style.style} (confidence {style.confidence:.2f}; {evidence or 'none'})")
+    print(f"quotes:    {report.quotes_changed} changed, {report.quotes_ambiguous} ambiguous left")
+    for field in ("title", "byline", "date", "dateline"):
+        print(f"{field + ':':<10} {getattr(article, field)}")
+    for key, value in article.headers.items():
+        print(f"header:    {key}: {value}")
+    before = document.text.strip().splitlines()
+    after = normalize_text(document.text).splitlines()
+    diff = difflib.unified_diff(before, after, "input", "normalized", lineterm="", n=1)
+    print("\n".join(diff) or "(the text does not change)")
     return EXIT_OK
-
-
-def _documents(files: Sequence[str], args: argparse.Namespace) -> Iterator[Document]:
-    for name in files:
-        yield from read_documents(
-            name,
-            args.input_format,
-            text_field=args.text_field,
-            encoding=args.encoding,
-            errors=args.errors,
-        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -212,6 +471,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_request:  # --help, --version and usage errors
         return int(exit_request.code or 0)
     try:
+        if args.command == "inspect":
+            return _run_inspect(args)
         return _run_normalize(args)
     except _UsageError as exc:
         print(f"newsnorm: error: {exc}", file=sys.stderr)
@@ -220,7 +481,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsnorm: error: {exc}", file=sys.stderr)
         return EXIT_INPUT_FAILED
     except KeyboardInterrupt:
-        print("newsnorm: interrupted", file=sys.stderr)
+        print("\nnewsnorm: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`newsnorm ... | head`): stop quietly, without a traceback at exit.
