@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import IO, Any, Literal, TextIO
 
 import attrs
+import regex
 
 from newsnorm.article import Article
 from newsnorm.errors import DecodeError, InputError, NewsnormError, RecordError
@@ -55,6 +56,7 @@ COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
 """File name endings read and written through a compressor."""
 
 _MULTINEWS_SEPARATOR = "|||||"
+_SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
 def _zstd_open(path: str, mode: str) -> IO[bytes]:
@@ -256,7 +258,7 @@ def read_documents(
 
 def _without_surrogates(text: str) -> str:
     # A lone surrogate (from a JSON "\ud800" escape, say) cannot be written as UTF-8.
-    return text.encode("utf-8", "replace").decode("utf-8") if not text.isascii() else text
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def format_article(
