@@ -18,6 +18,7 @@ import attrs
 import regex
 
 from newsnorm.spacing.detect import Profile
+from newsnorm.spacing.literals import Literals
 from newsnorm.spacing.pairing import attach_straight_quotes
 
 __all__ = ["Rule", "rejoin"]
@@ -48,17 +49,22 @@ class Rule:
     replacement: Replacement = ""
     replacements: tuple[tuple[str, str], ...] = ()
     applies: Callable[[Profile], bool] = _always
+    _needed: Literals = attrs.field(init=False, repr=False, eq=False)
 
-    def apply(self, text: str, profile: Profile) -> str:
-        """Apply the rule to `text` if the document's profile and contents call for it."""
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_needed", Literals(*self.needs))
+
+    def apply(self, text: str, profile: Profile, chars: frozenset[str] | None = None) -> str:
+        """Apply the rule to `text` if the document's profile and contents call for it.
+
+        `chars`, the set of the text's characters, lets most rules be skipped without a scan.
+        """
         if self.applies is not _always and not self.applies(profile):
             return text
-        for need in self.needs:  # a plain loop: this check runs for every rule and document
-            if need in text:
-                break
-        else:
-            if self.needs:
-                return text
+        if self.needs and not self._needed.any_in(
+            text, frozenset(text) if chars is None else chars
+        ):
+            return text
         for old, new in self.replacements:
             text = text.replace(old, new)
         if self.pattern is not None:
@@ -205,9 +211,13 @@ def rejoin(text: str, profile: Profile) -> str:
     """
     if "  " in text:  # every rule expects single spaces between tokens
         text = _SPACE_RUN.sub(" ", text)
-    for rule in UNESCAPES + CONTRACTIONS:
-        text = rule.apply(text, profile)
+    chars = frozenset(text)
+    for rule in UNESCAPES:
+        text = rule.apply(text, profile, chars)
+    chars = frozenset(text)  # unescaping brings in brackets and quotes; the rest only removes
+    for rule in CONTRACTIONS:
+        text = rule.apply(text, profile, chars)
     text = attach_straight_quotes(text)
     for rule in QUOTES_AND_BRACKETS + SYMBOLS:
-        text = rule.apply(text, profile)
+        text = rule.apply(text, profile, chars)
     return text
