@@ -172,3 +172,26 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert _run("normalize", str(tmp_path / "missing.txt")).returncode == 2
     assert _run("normalize", "-", "--in-place").returncode == 2
     assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_id_field_names_the_bad_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": "doc-7", "body": 5}\n', encoding="utf-8")
+    assert main(["normalize", str(path), "--id-field", "id"]) == 1
+    err = capsys.readouterr().err
+    assert err == f"newsnorm: error: {path}:1: no string field 'text' in the record 'doc-7'\n"
+
+
+def test_progress_on_a_terminal_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "many.txt"
+    path.write_text("Line , one .\n" * 20, encoding="utf-8")
+    args = ["normalize", str(path), "--input-format", "lines", "-o", str(tmp_path / "o.txt")]
+    assert main(args) == 0
+    assert capsys.readouterr().err == ""  # piped: silent
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(args) == 0
+    assert "20 documents" in capsys.readouterr().err
+    assert main([*args, "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

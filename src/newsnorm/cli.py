@@ -342,6 +342,7 @@ class _Run:
                 name,
                 self.args.input_format,
                 text_field=self.args.text_field,
+                id_field=self.args.id_field,
                 encoding=self.args.encoding,
                 errors=self.args.errors,
                 on_error=on_error,

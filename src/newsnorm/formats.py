@@ -157,7 +157,9 @@ def _decode(data: bytes, *, source: str, line: int, offset: int, encoding: str, 
         raise InputError(f"unknown encoding {encoding!r}", file=source) from None
 
 
-def _json_record(text: str, *, source: str, line: int, text_field: str) -> dict[str, Any]:
+def _json_record(
+    text: str, *, source: str, line: int, text_field: str, id_field: str | None = None
+) -> dict[str, Any]:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -166,7 +168,9 @@ def _json_record(text: str, *, source: str, line: int, text_field: str) -> dict[
     if not isinstance(record, dict):
         raise RecordError("a JSON object is required", file=source, line=line)
     if not isinstance(record.get(text_field), str):
-        raise RecordError(f"no string field {text_field!r} in the record", file=source, line=line)
+        named = f" {record[id_field]!r}" if id_field and id_field in record else ""
+        cause = f"no string field {text_field!r} in the record{named}"
+        raise RecordError(cause, file=source, line=line)
     return record
 
 
@@ -181,6 +185,7 @@ def read_documents(
     input_format: InputFormat = "auto",
     *,
     text_field: str = "text",
+    id_field: str | None = None,
     encoding: str = "utf-8",
     errors: str = "strict",
     on_error: Callable[[NewsnormError], None] | None = None,
@@ -191,6 +196,7 @@ def read_documents(
         path: the file, or ``"-"``.
         input_format: see `InputFormat`; ``auto`` chooses by file name.
         text_field: the JSONL field holding the text.
+        id_field: a JSONL field that names a record in error messages.
         encoding: the input encoding.
         errors: ``strict`` stops at an invalid byte; ``replace`` reads it as U+FFFD.
         on_error: called with a `RecordError` or `DecodeError` for a bad record of a
@@ -240,7 +246,9 @@ def read_documents(
                 if not line.strip():
                     continue
                 if chosen == "jsonl":
-                    record = _json_record(line, source=source, line=number, text_field=text_field)
+                    record = _json_record(
+                        line, source=source, line=number, text_field=text_field, id_field=id_field
+                    )
                     yield Document(record[text_field], source, number, record, size=size)
                 elif chosen == "multinews":
                     parts = line.split(_MULTINEWS_SEPARATOR)
