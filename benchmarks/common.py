@@ -7,7 +7,9 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+Key = TypeVar("Key", str, tuple[str, str])
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("NEWSNORM_EVAL", ROOT.parent / "shared" / "eval"))
@@ -58,3 +60,41 @@ def print_table(header: list[str], rows: Iterable[list[str]]) -> None:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
         if number == 0:
             print("  ".join("-" * width for width in widths))
+
+
+def outside_floors(
+    scores: dict[Key, float], floors: dict[Key, float], ceilings: frozenset[Key] = frozenset()
+) -> list[Key]:
+    """The measures below their pinned floor (or, for `ceilings`, above it)."""
+    return [
+        key
+        for key, floor in floors.items()
+        if (scores[key] > floor if key in ceilings else scores[key] < floor)
+    ]
+
+
+def report_targets(
+    scores: dict[Key, float],
+    targets: dict[Key, float],
+    floors: dict[Key, float],
+    *,
+    check: bool,
+    ceilings: frozenset[Key] = frozenset(),
+) -> int:
+    """Print newsnorm's scores beside the targets and floors; with `check`, 1 outside floors."""
+    print("\nnewsnorm against the targets and the pinned floors\n")
+    rows = [
+        [" ".join(key) if isinstance(key, tuple) else key, f"{scores[key]:.2f}%",
+         f"{targets[key]}%", f"{floors[key]}%"]
+        for key in targets
+    ]  # fmt: skip
+    print_table(["measure", "newsnorm", "target", "floor"], rows)
+    if not check:
+        return 0
+    failed = outside_floors(scores, floors, ceilings)
+    if failed:
+        names = ", ".join(" ".join(key) if isinstance(key, tuple) else key for key in failed)
+        print(f"\nOutside the pinned floors: {names}")
+        return 1
+    print("\nAll pinned floors met.")
+    return 0

@@ -15,7 +15,14 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from benchmarks.common import eval_path, percent, print_table, read_jsonl, throughput
+from benchmarks.common import (
+    eval_path,
+    percent,
+    print_table,
+    read_jsonl,
+    report_targets,
+    throughput,
+)
 from newsnorm import fix_quotes
 
 # The targets, and the floors pinned a little below what newsnorm measures today.
@@ -124,16 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         print_table(["system", "throughput", "newsnorm is"], rows)
 
     scores = {key: 100 * hits / total for key, (hits, total) in results["newsnorm"].items()}
-    print("\nnewsnorm against the targets and the pinned floors\n")
-    rows = [[key, f"{scores[key]:.2f}%", f"{TARGETS[key]}%", f"{FLOORS[key]}%"] for key in TARGETS]
-    print_table(["measure", "newsnorm", "target", "floor"], rows)
-    if args.check:
-        failed = [key for key, floor in FLOORS.items() if scores[key] < floor]
-        if failed:
-            print("\nBelow the pinned floors: " + ", ".join(failed))
-            return 1
-        print("\nAll pinned floors met.")
-    return 0
+    return report_targets(scores, TARGETS, FLOORS, check=args.check)
 
 
 if __name__ == "__main__":

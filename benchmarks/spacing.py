@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 import regex
 
-from benchmarks.common import eval_path, percent, print_table, read_jsonl, throughput
+from benchmarks.common import (
+    eval_path,
+    percent,
+    print_table,
+    read_jsonl,
+    report_targets,
+    throughput,
+)
 from newsnorm import repair_spacing
 
 FIELDS = ("moses", "ptb", "nltk", "ud", "spaced")
@@ -146,20 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     scores = newsnorm_scores(counts, doc_scores)
-    print("\nnewsnorm against the targets and the pinned floors\n")
-    rows = [
-        [kind, field, f"{scores[(kind, field)]:.2f}%", f"{TARGETS[(kind, field)]}%",
-         f"{FLOORS[(kind, field)]}%"]
-        for kind, field in TARGETS
-    ]  # fmt: skip
-    print_table(["set", "input", "newsnorm", "target", "floor"], rows)
-    if args.check:
-        failed = [key for key, floor in FLOORS.items() if scores[key] < floor]
-        if failed:
-            print("\nBelow the pinned floors: " + ", ".join(" ".join(key) for key in failed))
-            return 1
-        print("\nAll pinned floors met.")
-    return 0
+    return report_targets(scores, TARGETS, FLOORS, check=args.check)
 
 
 def newsnorm_scores(

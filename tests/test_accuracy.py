@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks import headers, quotes, spacing
-from benchmarks.common import EVAL_DIR, read_jsonl
+from benchmarks.common import EVAL_DIR, outside_floors, read_jsonl
 from newsnorm import fix_quotes, normalize, repair_spacing
 
 SPACING = EVAL_DIR / "spacing"
@@ -30,10 +30,8 @@ def test_quote_accuracy_stays_above_the_pinned_floors() -> None:
         records,
     )["newsnorm"]
     scores = {key: 100 * hits / total for key, (hits, total) in results.items()}
-    below = {
-        key: round(scores[key], 2) for key, floor in quotes.FLOORS.items() if scores[key] < floor
-    }
-    assert not below, f"accuracy fell below the pinned floors: {below}"
+    outside = outside_floors(scores, quotes.FLOORS)
+    assert not outside, f"accuracy fell below the pinned floors: {outside}"
 
 
 @_needs(SPACING / "dev.sentences.jsonl")
@@ -49,17 +47,13 @@ def test_spacing_accuracy_stays_above_the_pinned_floors() -> None:
         for field in spacing.DOCUMENT_FIELDS
     }
     scores = spacing.newsnorm_scores(counts, doc_scores)
-    below = {key: round(score, 2) for key, score in scores.items() if score < spacing.FLOORS[key]}
-    assert not below, f"accuracy fell below the pinned floors: {below}"
+    outside = outside_floors(scores, spacing.FLOORS)
+    assert not outside, f"accuracy fell below the pinned floors: {outside}"
 
 
 @_needs(HEADERS / "headers-dev.jsonl")
 def test_header_accuracy_stays_within_the_pinned_floors() -> None:
     counts = headers.score(list(read_jsonl(HEADERS / "headers-dev.jsonl")), normalize)
     scores = {m: 100 * counts[(m, "all")][0] / counts[(m, "all")][1] for m in headers.FLOORS}
-    outside = {
-        m: round(score, 2)
-        for m, score in scores.items()
-        if (score > headers.FLOORS[m] if m.startswith("wrong") else score < headers.FLOORS[m])
-    }
+    outside = outside_floors(scores, headers.FLOORS, headers.CEILINGS)
     assert not outside, f"accuracy left the pinned floors: {outside}"

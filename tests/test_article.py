@@ -80,3 +80,10 @@ def test_from_json_rejects_non_objects() -> None:
         Article.from_json("[1, 2]")
     with pytest.raises(ArticleDataError, match="not valid JSON"):
         Article.from_json("{")
+
+
+@given(articles)
+def test_articles_survive_pickling(article: Article) -> None:
+    import pickle
+
+    assert pickle.loads(pickle.dumps(article)) == article
