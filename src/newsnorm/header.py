@@ -218,7 +218,7 @@ def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
     # A one-line story in capitals is a headline with no body (a wire brief).
     if _next_line(lines, index) or line.upper() != line:
         return False
-    return sum(char.isalpha() for char in line) > 3
+    return sum(len(word) >= 3 and word.isalpha() for word in line.split()) >= 2
 
 
 _MONTH_DAY = regex.compile(
