@@ -91,7 +91,7 @@ def _punctuation_balance(sample: str) -> tuple[int, int]:
 
 
 # Evidence is counted on the opening of long documents: a few thousand characters decide.
-_SAMPLE = 2000
+_SAMPLE = 1000
 # Spacing tokenizers never leave, counted against the marks above.
 _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
     # Single-letter abbreviations (U.S., J. Smith) do not count: tokenizers keep those glued.
@@ -172,7 +172,7 @@ def detect_style(text: str, chars: frozenset[str] | None = None) -> StyleReport:
 
     A document counts as tokenized when its tokenizer-made spacing outnumbers the glued
     punctuation writers produce, so a writer's occasional odd space does not trigger a repair.
-    Evidence is counted on the first 2,000 characters; the per-document profile (split hyphens
+    Evidence is counted on the first 1,000 characters; the per-document profile (split hyphens
     and slashes) looks at the whole text. `chars`, the set of the text's characters, saves
     computing it again when the caller has it.
 

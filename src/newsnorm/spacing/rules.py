@@ -61,13 +61,14 @@ class Rule:
         """
         if self.applies is not _always and not self.applies(profile):
             return text
-        if self.needs and not self._needed.any_in(
-            text, frozenset(text) if chars is None else chars
-        ):
+        if chars is None:
+            chars = frozenset(text)
+        if self.needs and not self._needed.any_in(text, chars):
             return text
         for old, new in self.replacements:
             text = text.replace(old, new)
-        if self.pattern is not None:
+        # After substring replacements the pattern only runs for what they left behind.
+        if self.pattern is not None and (not self.replacements or self._needed.any_in(text, chars)):
             text = self.pattern.sub(self.replacement, text)
         return text
 
@@ -155,8 +156,12 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     _literal("closing punctuation", (" ,", ","), (" ;", ";"), (" !", "!"), (" ?", "?"),
              (" %", "%"), (" )", ")"), (" ]", "]"), (" }", "}")),
     # A period or colon attaches unless it starts a token of its own kind (.5, .com, :-)).
-    _rule("closing period or colon", (" .", " :"),
-          rf" (?!{_EMOTICON})(?=[.:]+[,;:!?%)\]}}”’»\"'“‘.]*(?: |$))(?<=\S )"),
+    # The common tokens (" . ", " : ") go by substring replacement, the rest by the pattern.
+    attrs.evolve(
+        _rule("closing period or colon", (" .", " :"),
+              rf" (?!{_EMOTICON})(?=[.:]+[,;:!?%)\]}}”’»\"'“‘.]*(?: |$))(?<=\S )"),
+        replacements=((" . ", ". "), (" .\n", ".\n"), (" : ", ": "), (" :\n", ":\n")),
+    ),
     # An ellipsis that opens a quotation or a bracket leads into the next word.
     _rule("leading ellipsis", ("... ", "… "), r"(?<=[\"“‘(\[])(\.\.\.|…) (?=\w)", r"\1"),
     # A file name split after a bracket: (draft) .doc
