@@ -119,17 +119,30 @@ UNESCAPES: tuple[Rule, ...] = (
 
 CONTRACTIONS: tuple[Rule, ...] = (
     _literal("split n't", (" n't", "n't"), (" n’t", "n’t"), (" N'T", "N'T"), (" N’T", "N’T")),
-    # One pass for the apostrophes a tokenizer split off: it ' s, it ’ s, put ’ em, O 'Neill.
-    _rule(
-        "split apostrophe",
-        (" '", " ’", "' ", "’ "),
-        rf" (?=['’](?i:{_CONTRACTION_ENDINGS}))(?<=\w )"  # it 's -> it's
-        rf"| (?P<spaced>['’]) (?=(?i:{_CONTRACTION_ENDINGS}))(?<=\w ['’] )"  # it ’ s -> it’s
-        rf"|(?:^|(?<= ))(?P<leading>['’]) (?=(?i:{_LEADING_APOSTROPHE_WORDS}))"  # ’ em -> ’em
-        # O 'Neill, c 'est: a lone letter before an apostrophe-led word (tokenizers split
-        # opening quotes off as their own token, so `'word` here is never a quotation).
-        r"| (?=['’][A-Za-z])(?<=(?:^| )[A-Za-z] )",
-        lambda m: m["spaced"] or m["leading"] or "",
+    # The apostrophes a tokenizer split off: it 's, it ’ s, O 'Neill (a lone letter before an
+    # apostrophe-led word: tokenizers split opening quotes off as tokens of their own, so
+    # `'word` here is never a quotation). Each pattern starts with a literal, which the regex
+    # engine finds fast; one pattern per apostrophe character keeps it literal.
+    *(
+        _rule(
+            f"split apostrophe {mark}",
+            (f" {mark}",),
+            rf" {mark}(?:"
+            rf"(?=(?i:{_CONTRACTION_ENDINGS}))(?<=\w {mark})"  # it 's
+            rf"| (?=(?i:{_CONTRACTION_ENDINGS}))(?<=\w {mark} )"  # it ’ s
+            rf"|(?=[A-Za-z])(?<=(?:^| )[A-Za-z] {mark}))",  # O 'Neill
+            mark,
+        )
+        for mark in "'’"
+    ),
+    *(
+        _rule(
+            f"leading apostrophe {mark}",
+            (f"{mark} ",),
+            rf"{mark} (?=(?i:{_LEADING_APOSTROPHE_WORDS}))(?<=(?:^| ){mark} )",  # put ’ em
+            mark,
+        )
+        for mark in "'’"
     ),
     _rule(
         "PTB multi-word",
@@ -161,11 +174,16 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     _literal("closing punctuation", (" ,", ","), (" ;", ";"), (" !", "!"), (" ?", "?"),
              (" %", "%"), (" )", ")"), (" ]", "]"), (" }", "}")),
     # A period or colon attaches unless it starts a token of its own kind (.5, .com, :-)).
-    # The common tokens (" . ", " : ") go by substring replacement, the rest by the pattern.
+    # The common tokens (" . ", " : ") go by substring replacement, the rest by the patterns.
     attrs.evolve(
-        _rule("closing period or colon", (" .", " :"),
-              rf" (?!{_EMOTICON})(?=[.:]+[,;:!?%)\]}}”’»\"'“‘.]*(?: |$))(?<=\S )"),
-        replacements=((" . ", ". "), (" .\n", ".\n"), (" : ", ": "), (" :\n", ":\n")),
+        _rule("closing period", (" .",),
+              r" \.(?=[.:]*[,;:!?%)\]}”’»\"'“‘.]*(?: |$))(?<=\S \.)", "."),
+        replacements=((" . ", ". "), (" .\n", ".\n")),
+    ),
+    attrs.evolve(
+        _rule("closing colon", (" :",),
+              r" :(?!-?[()DPp](?: |$))(?=[.:]*[,;:!?%)\]}”’»\"'“‘.]*(?: |$))(?<=\S :)", ":"),
+        replacements=((" : ", ": "), (" :\n", ":\n")),
     ),
     # An ellipsis that opens a quotation or a bracket leads into the next word.
     _rule("leading ellipsis", ("... ", "… "), r"(?<=[\"“‘(\[])(\.\.\.|…) (?=\w)", r"\1"),
@@ -190,7 +208,7 @@ SYMBOLS: tuple[Rule, ...] = (
     _rule("symbol run", ("= =", "_ _", "* *", "~ ~", "# #", "$ $", "+ +", "- -"),
           r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
     _rule("initials and ampersand", (" & ",), r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
-    _rule("time", (": ",), r" (?=\d\d)(?<=\b\d{1,2}: )"),
+    _rule("time", (": ",), r": (?=\d\d)(?<=\b\d{1,2}: )", ":"),
     # Citation ranges are closed up: [1] – [11]. (Between plain numbers writers differ.)
     _rule("en dash range", ("] – [",), r"(?<=\]) – (?=\[)", "–"),
     _rule("URL scheme", (": /",), r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
