@@ -57,3 +57,10 @@ def test_normalize_never_raises(text: str) -> None:
 def test_words_keep_their_order_through_tokenization(text: str) -> None:
     rendered = "\n".join(moses_render(line) for line in text.split("\n"))
     assert _WORD.findall(normalize_text(rendered)) == _WORD.findall(text)
+
+
+def test_wrapped_wire_copy_is_unwrapped_unless_switched_off() -> None:
+    wire = "RATES RISE\n    LONDON, March 2 - Rates rose in\nlate trade.\n    Traders cheered."
+    assert normalize(wire).text == "Rates rose in late trade.\nTraders cheered."
+    kept = normalize_text(wire, unwrap=False)
+    assert kept.split("\n")[2] == "late trade."

@@ -110,7 +110,6 @@ _COMBINED = {id(marks): _combined(marks) for marks in (_TOKENIZED_MARKS, _CLEAN_
 # Joiners some tokenizers split and others keep; what the document shows decides.
 _SPACED_HYPHEN = regex.compile(r"[^\W\d_] - [^\W\d_]")
 _GLUED_HYPHEN = regex.compile(r"[^\W\d_]-[^\W\d_]")
-_SPACED_SLASH = regex.compile(r"\S / \S")
 _GLUED_SLASH = regex.compile(r"\w/\w")
 
 

@@ -95,15 +95,12 @@ _MOSES_ENTITIES = {
 }  # fmt: skip
 _CONTRACTION_ENDINGS = r"(?:s|t|re|ve|ll|d|m)\b"
 _LEADING_APOSTROPHE_WORDS = r"(?:em|til|cause|cos|cuz|bout|n|tis|twas|[0-9]0s)\b"
-_APOSTROPHES = ("'", "’")
-_SPACED_APOSTROPHES = (" '", " ’")
 _FUNCTION_WORD = (
     r"(?:a|an|the|and|or|but|nor|so|yet|if|as|at|by|for|from|in|into|of|on|to|with|without|"
     r"despite|which|who|whom|whose|that|this|these|those|there|then|than|when|where|while|"
     r"it|its|i|we|you|he|she|they|me|us|him|her|them|my|our|your|his|their|is|are|was|were|"
     r"be|been|not|no|all|some|any|each|what|how|why|also|even|just|only|about)"
 )
-_EMOTICON = r"[:;]-?[()DPp](?: |$)"
 _URL_START = r"\b(?:(?:https?|ftp) ?: ?/ ?/|www\.)"
 
 UNESCAPES: tuple[Rule, ...] = (
