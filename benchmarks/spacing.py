@@ -47,7 +47,7 @@ FLOORS = {
     ("sentences", "nltk"): 95.0,
     ("sentences", "ud"): 90.8,
     ("sentences", "clean"): 99.4,
-    ("documents", "moses"): 68.5,
+    ("documents", "moses"): 70.5,
     ("documents", "ptb"): 71.0,
 }
 
@@ -152,8 +152,24 @@ def main(argv: list[str] | None = None) -> int:
             f"{baseline_clean / ours_clean:.2f}x the time of one pass"
         )
 
+    conflicted = sum(map(looks_tokenized_as_written, sentences))
+    share = 100 * conflicted / len(sentences)
+    print(
+        f"\nAmbiguous gold: {conflicted} clean sentences ({share:.2f}%) "
+        "are their own Moses tokenization and hold tokenizer spacing; the same string, when a "
+        "tokenizer made it, must be repaired, so no rule leaves these and repairs those.\n"
+    )
+
     scores = newsnorm_scores(counts, doc_scores)
     return report_targets(scores, TARGETS, FLOORS, check=args.check)
+
+
+_SPACED_MARK = regex.compile(r"\S [,.;:!?](?= |$)")
+
+
+def looks_tokenized_as_written(record: dict[str, str]) -> bool:
+    """The gold sentence is byte-identical to its Moses rendering and has a spaced mark."""
+    return record["text"] == record["moses"] and bool(_SPACED_MARK.search(record["text"]))
 
 
 def newsnorm_scores(

@@ -82,11 +82,21 @@ _QUICK_LITERALS = Literals(
 
 
 def _punctuation_balance(sample: str) -> tuple[int, int]:
-    """(spaced, glued): commas and full stops with a space before them, and glued ones."""
-    # Commas and full stops are the bulk of the evidence; rarer marks only sharpen close calls,
-    # which the full count below settles.
-    spaced = sample.count(" ,") + sample.count(" .") - sample.count(" ..")
-    glued = sample.count(", ") + sample.count(". ") - sample.count(" , ") - sample.count(" . ")
+    """(spaced, glued): sentence punctuation with a space before it, and glued punctuation."""
+    # Commas, stops, question and exclamation marks are the bulk of the evidence; rarer marks
+    # only sharpen close calls, which the full count below settles. A spaced ellipsis is
+    # neither: writers space them as often as tokenizers do.
+    # A spaced run ("!?!!") is a writer's: tokenizers split runs into one mark per token.
+    spaced = (
+        sample.count(" ,") + sample.count(" .") - sample.count(" ..")
+        + sample.count(" ? ") + sample.count(" ! ") + sample.count(" ?\n") + sample.count(" !\n")
+        + sample.endswith((" ?", " !"))
+    )  # fmt: skip
+    glued = (
+        sample.count(", ") + sample.count(". ") + sample.count("? ") + sample.count("! ")
+        - sample.count(" , ") - sample.count(" . ") - sample.count(" ? ") - sample.count(" ! ")
+        - sample.count(" ... ")
+    )  # fmt: skip
     return spaced, glued
 
 
@@ -95,9 +105,13 @@ _SAMPLE = 1000
 # Spacing tokenizers never leave, counted against the marks above.
 _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
     # Single-letter abbreviations (U.S., J. Smith) do not count: tokenizers keep those glued.
-    # Abbreviations (Dr., St., Inc.) are kept glued by tokenizers too, so they do not count.
+    # Abbreviations (Dr., St., Inc.) are kept glued by tokenizers too, so they do not count,
+    # and nor does a stop before a lower-case word: Moses splits a stop only before a capital,
+    # a digit or the line end.
     "glued punctuation": regex.compile(
-        r"[^\W\d](?:[,;:!?]|(?<!\b\w|\b[A-Z][a-z]{1,3})\.)(?= [^\W\d]|$)", regex.M
+        r"[^\W\d](?:[,;:!?](?= [^\W\d]|$)"
+        r"|(?<!\b\w|\b[A-Z][a-z]{1,3})\.(?= [^\W\d\p{Ll}]|$))",
+        regex.M,
     ),
     "glued contraction": regex.compile(r"\w(?:n't|'(?:s|re|ve|ll|d|m))\b", regex.I),
     "glued straight quote": regex.compile(r'(?:^| )"\w|\w[.,!?]?"(?= |$)', regex.M),
