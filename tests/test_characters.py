@@ -1,8 +1,10 @@
+import ftfy
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnorm import Config, fix_characters
-from newsnorm.characters import normalize_whitespace
+from newsnorm.characters import _ftfy_config, needs_character_repair, normalize_whitespace
 from tests.strategies import clean_documents
 
 
@@ -33,3 +35,35 @@ def test_fold_compatibility_is_opt_in() -> None:
 
 def test_control_characters_are_removed() -> None:
     assert fix_characters("bad\x00 byte\x07s") == "bad bytes"
+
+
+@pytest.mark.parametrize(
+    ("text", "needs"),
+    [
+        ("Señor Müller’s café in Zürich", False),  # accented letters are just letters
+        ("AT&T and Texas A & M", False),  # no entity without a semicolon
+        ("cafÃ© society", True),  # UTF-8 read as Latin-1
+        ("Itâ€™s late", True),  # UTF-8 read as Windows-1252
+        ("voilÃ  done", True),  # … whose no-break space became a space
+        ("Tom &amp; Jerry", True),
+        ("Tom &#38; Jerry", True),
+    ],
+)
+def test_needs_character_repair_only_where_ftfy_has_work(text: str, needs: bool) -> None:
+    assert needs_character_repair(text) is needs
+    if not needs:
+        assert fix_characters(text) == text
+
+
+@given(st.text())
+def test_the_fast_path_never_skips_a_repair_ftfy_would_make(text: str) -> None:
+    if not needs_character_repair(text):
+        assert ftfy.fix_text(text, _ftfy_config(False)) == text
+
+
+@given(st.text(), st.sampled_from(["latin-1", "windows-1252"]))
+def test_the_fast_path_sends_every_mojibake_to_ftfy(text: str, codec: str) -> None:
+    mojibake = text.encode("utf-8", "surrogatepass").decode(codec, "replace")
+    for damaged in (mojibake, mojibake.replace("\xa0", " ")):
+        if not needs_character_repair(damaged):
+            assert ftfy.fix_text(damaged, _ftfy_config(False)) == damaged

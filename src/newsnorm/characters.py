@@ -17,11 +17,24 @@ from newsnorm.config import Config
 
 __all__ = ["fix_characters", "needs_character_repair", "normalize_whitespace"]
 
-# ftfy only has work where a character outside this set occurs, or an "&" (entities): ASCII
-# text, Latin-1 punctuation and symbols, and general punctuation (curly quotes, dashes). Every
-# mojibake of UTF-8 contains a character outside it (Ã, Â, â, Ä, €, ™, Р, …), and so does every
-# control character, lone surrogate, byte-order mark and compatibility character.
+# ftfy only has work where one of these occurs. Outside ASCII, Latin-1 and general punctuation
+# (curly quotes, dashes) are every control character, lone surrogate, byte-order mark and
+# compatibility character, and most mojibake (€, ™, Р, ΓÇ). UTF-8 mojibake read as Latin-1 or
+# Windows-1252 is a lead byte (Â to ô) then a continuation byte, which shows as a Latin-1 sign,
+# a C1 control or a Windows-1252 punctuation mark or letter; after some lead bytes, a space
+# stands for a lost no-break space (ftfy's ALTERED_UTF8_RE). An accented letter anywhere else
+# is just an accented letter. ftfy decodes an HTML
+# entity only with its semicolon. _MAYBE_NEEDS_FTFY, one class scan, is a quick superset.
+_MAYBE_NEEDS_FTFY = regex.compile(
+    r"[^\t\n\x20-\x25\x27-\x7e\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]"
+)
 _NEEDS_FTFY = regex.compile(r"[^\t\n\x20-\x25\x27-\x7e\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]")
+_NEEDS_FTFY = regex.compile(
+    r"[^\t\n\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e]"
+    r"|[ÂÃÅÎÐÙâãð] "
+    r"|[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    r"|&#?[0-9A-Za-z]{1,24};"
+)
 _LINE_BREAK = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000]")
 # Invisible characters that are not spaces: the word joiner and stray byte-order marks.
@@ -31,11 +44,22 @@ _MAX_PASSES = 4
 _SPACE_RUN = regex.compile(r" {2,}")
 _LINE_EDGE_SPACE = regex.compile(r"^ +| +$", regex.MULTILINE)
 _BLANK_LINE_RUN = regex.compile(r"\n{3,}")
-_ANY_WHITESPACE_WORK = regex.compile(
-    r"\r|[\x0b\x0c\x85\u2028\u2029\t\xa0\u1680\u2000-\u200a\u202f\u205f\u3000\u200b\u2060\ufeff]"
-    r"|  |^ | $|\n\n\n|^\n|\n$",
-    regex.MULTILINE,
+_IRREGULAR_CHARACTER = regex.compile(
+    r"[\r\x0b\x0c\x85\u2028\u2029\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\ufeff]"
 )
+
+
+def _irregular_whitespace(text: str) -> bool:
+    # Substring checks and one class scan: far cheaper than one regex with line anchors.
+    return (
+        "  " in text
+        or "\n " in text
+        or " \n" in text
+        or "\n\n\n" in text
+        or text.startswith((" ", "\n"))
+        or text.endswith((" ", "\n"))
+        or _IRREGULAR_CHARACTER.search(text) is not None
+    )
 
 
 @functools.cache
@@ -60,7 +84,7 @@ def normalize_whitespace(text: str) -> str:
         >>> normalize_whitespace("  A\\u00a0 line.\\r\\n\\n\\n\\nNext\\tline. ")
         'A line.\\n\\nNext line.'
     """
-    if not _ANY_WHITESPACE_WORK.search(text):
+    if not _irregular_whitespace(text):
         return text
     text = _LINE_BREAK.sub("\n", text)
     text = _INVISIBLE.sub("", text)
@@ -104,7 +128,9 @@ def needs_character_repair(text: str) -> bool:
         >>> needs_character_repair("Plain “quoted” text — fine."), needs_character_repair("cafÃ©")
         (False, True)
     """
-    return "&" in text or bool(_NEEDS_FTFY.search(text))
+    # One class scan settles most text; the exact test runs only where it finds something.
+    match = _MAYBE_NEEDS_FTFY.search(text)
+    return match is not None and bool(_NEEDS_FTFY.search(text, match.start()))
 
 
 def _fix_once(text: str, fold: bool) -> str:

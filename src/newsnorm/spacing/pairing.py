@@ -82,7 +82,15 @@ def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
             drop.add(position + 1)
         elif role == _CLOSE and position > 0:
             drop.add(position - 1)
-    return "".join(char for index, char in enumerate(line) if index not in drop)
+    if not drop:
+        return line
+    pieces = []
+    start = 0
+    for index in sorted(drop):
+        pieces.append(line[start:index])
+        start = index + 1
+    pieces.append(line[start:])
+    return "".join(pieces)
 
 
 # Only a few characters either side matter; looking no further keeps long lines linear.
@@ -157,10 +165,16 @@ def attach_straight_quotes(text: str) -> str:
         >>> attach_straight_quotes('It ended . " Then what ?')  # closes one, or opens the next?
         'It ended . " Then what ?'
     """
-    if '"' not in text and "'" not in text:
+    # A standalone quote on a line with a space has a space beside it: most documents hold
+    # quotes only inside words (doesn't) and are done after these substring checks.
+    doubles = ' "' in text or '" ' in text
+    singles = " '" in text or "' " in text
+    if not doubles and not singles:
         return text
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if " " in line:
-            lines[index] = _attach_singles(_attach_doubles(line))
+            if doubles:
+                line = _attach_doubles(line)
+            lines[index] = _attach_singles(line) if singles else line
     return "\n".join(lines)
