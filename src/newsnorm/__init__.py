@@ -24,6 +24,7 @@ from newsnorm.quotes import QuoteReport, fix_quotes, fix_quotes_and_count
 from newsnorm.spacing import StyleReport, detect_style, repair_spacing
 
 __version__ = "0.1.0"
+"""The installed version of newsnorm."""
 
 __all__ = [
     "PRESETS",

@@ -34,7 +34,7 @@ def _plain_date(_instance: object, attribute: attrs.Attribute[Any], value: objec
 class Headers(Mapping[str, str]):
     """A read-only, ordered, picklable mapping of header keys to values.
 
-    Example:
+    Examples:
         >>> headers = Headers({"Source": "wire"})
         >>> headers["Source"], dict(headers), headers == {"Source": "wire"}
         ('wire', {'Source': 'wire'}, True)
@@ -82,7 +82,7 @@ class Dateline:
         date_text: the date as written in the dateline (``Feb 17``), or None. It is kept as
             text because a dateline date usually has no year.
 
-    Example:
+    Examples:
         >>> Dateline("WASHINGTON", agency="Reuters")
         Dateline(location='WASHINGTON', agency='Reuters', date_text=None)
         >>> Dateline.from_dict(Dateline("LONDON", date_text="2 March").to_dict()).date_text
@@ -100,7 +100,7 @@ class Dateline:
     def to_dict(self) -> dict[str, str | None]:
         """Return the dateline as a JSON-ready dict.
 
-        Example:
+        Examples:
             >>> Dateline("PARIS", agency="AFP").to_dict()
             {'location': 'PARIS', 'agency': 'AFP', 'date_text': None}
         """
@@ -110,7 +110,7 @@ class Dateline:
     def from_dict(cls, data: Mapping[str, Any]) -> Dateline:
         """Build a dateline from the output of `to_dict`.
 
-        Example:
+        Examples:
             >>> Dateline.from_dict({"location": "ROME"})
             Dateline(location='ROME', agency=None, date_text=None)
         """
@@ -136,7 +136,7 @@ class Article:
         dateline: the news dateline at the start of the body, or None.
         headers: every header field found, as written, unknown ones included (read-only).
 
-    Example:
+    Examples:
         >>> import datetime
         >>> a = Article("First line.\\nSecond line.", date=datetime.date(2020, 2, 17))
         >>> a.paragraphs
@@ -159,7 +159,7 @@ class Article:
     def paragraphs(self) -> tuple[str, ...]:
         """The non-empty paragraphs of `text`, in order.
 
-        Example:
+        Examples:
             >>> Article("One.\\n\\nTwo.").paragraphs
             ('One.', 'Two.')
         """
@@ -168,7 +168,7 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict: the date as ISO text, the dateline as a dict.
 
-        Example:
+        Examples:
             >>> Article("Body.", title="Headline").to_dict()["title"]
             'Headline'
         """
@@ -187,7 +187,7 @@ class Article:
 
         Missing optional keys default to None (or no headers).
 
-        Example:
+        Examples:
             >>> Article.from_dict({"text": "Body.", "date": "2019-07-04"}).date
             datetime.date(2019, 7, 4)
         """
@@ -218,7 +218,7 @@ class Article:
     def to_json(self) -> str:
         """Return the article as one line of JSON (non-ASCII characters kept as they are).
 
-        Example:
+        Examples:
             >>> Article("Café’s open.").to_json().startswith('{"text": "Café’s open."')
             True
         """
@@ -228,7 +228,7 @@ class Article:
     def from_json(cls, text: str) -> Article:
         """Parse the output of `to_json`.
 
-        Example:
+        Examples:
             >>> Article.from_json('{"text": "Hello."}').text
             'Hello.'
         """

@@ -48,7 +48,7 @@ def normalize_documents(
 ) -> Iterator[tuple[Document, Article, NormalizeReport]]:
     """Normalize `documents` lazily, in order, with `jobs` worker processes.
 
-    Example:
+    Examples:
         >>> docs = [Document("One , two .", "a"), Document("Three .", "a", line=2)]
         >>> [article.text for _, article, _ in normalize_documents(docs)]
         ['One, two.', 'Three.']

@@ -80,7 +80,7 @@ def normalize_whitespace(text: str) -> str:
     spaces; runs of blank lines collapse to one blank line; the text loses blank lines at its
     start and end. Word joiners and stray byte-order marks are removed.
 
-    Example:
+    Examples:
         >>> normalize_whitespace("  A\\u00a0 line.\\r\\n\\n\\n\\nNext\\tline. ")
         'A line.\\n\\nNext line.'
     """
@@ -102,7 +102,7 @@ def fix_characters(text: str, config: Config | None = None) -> str:
     byte-order marks, and applies NFC; then `normalize_whitespace`. Curly quotes are kept.
     With ``Config(fold_compatibility=True)`` fullwidth letters and ligatures are folded too.
 
-    Example:
+    Examples:
         >>> fix_characters("Itâ€™s a cafÃ© &amp; bar")
         'It’s a café & bar'
         >>> fix_characters("“Curly” stays curly.")
@@ -124,7 +124,7 @@ def fix_characters(text: str, config: Config | None = None) -> str:
 def needs_character_repair(text: str) -> bool:
     """Tell whether `text` holds anything ftfy could repair (the fast path's test).
 
-    Example:
+    Examples:
         >>> needs_character_repair("Plain “quoted” text — fine."), needs_character_repair("cafÃ©")
         (False, True)
     """

@@ -461,7 +461,7 @@ def _run_inspect(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsnorm`` command with `argv` (default: ``sys.argv[1:]``); return the exit code.
 
-    Example:
+    Examples:
         >>> main(["--version"])
         newsnorm ...
         0

@@ -50,7 +50,7 @@ class Config:
         header: extract a date line, header block, title and byline into typed fields.
         dateline: extract a news dateline such as ``WASHINGTON (Reuters) -``.
 
-    Example:
+    Examples:
         >>> Config().quotes
         'auto'
         >>> Config(quotes="straight").evolve(header=False).header
@@ -70,7 +70,7 @@ class Config:
     def evolve(self, **overrides: Any) -> Config:
         """Return a copy with some options changed; unknown names raise `ConfigError`.
 
-        Example:
+        Examples:
             >>> Config().evolve(quotes="curly").quotes
             'curly'
             >>> Config().evolve(qoutes="curly")
@@ -91,7 +91,7 @@ class Config:
     def preset(cls, name: str, **overrides: Any) -> Config:
         """Return the named preset from `PRESETS`, with optional overrides.
 
-        Example:
+        Examples:
             >>> Config.preset("ascii").quotes
             'straight'
             >>> Config.preset("nope")
@@ -110,7 +110,7 @@ class Config:
     def resolve(cls, config: Config | None = None, **overrides: Any) -> Config:
         """Combine an optional config with keyword overrides, the way every entry point does.
 
-        Example:
+        Examples:
             >>> Config.resolve(None, quotes="preserve") == Config(quotes="preserve")
             True
         """

@@ -51,7 +51,7 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     A date standing alone as the first paragraph (as Wikinews prints it) is a dateline with
     only `Dateline.date_text`. Returns ``(None, text)`` when there is no dateline.
 
-    Example:
+    Examples:
         >>> split_dateline("WASHINGTON (Reuters) - The Senate voted.")
         (Dateline(location='WASHINGTON', agency='Reuters', date_text=None), 'The Senate voted.')
         >>> split_dateline("VALLEY STREAM, N.Y., March 26 - Shares rose.")[0]

@@ -64,6 +64,10 @@ class DateMatch:
         end: where the date expression ends in the text.
         weekday: the expression names the day of the week.
         time: the expression includes a time of day.
+
+    Examples:
+        >>> match_date("Thursday, February 26, 1987 3:01 PM - Markets fell.")
+        DateMatch(date=datetime.date(1987, 2, 26), end=35, weekday=True, time=True)
     """
 
     date: dt.date | None
@@ -75,7 +79,7 @@ class DateMatch:
 def match_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
     """Match a date expression at the very start of `text`, which may go on after it.
 
-    Example:
+    Examples:
         >>> m = match_date("Tuesday, September 1, 2015 The story begins")
         >>> m.date, m.end, m.weekday, m.time
         (datetime.date(2015, 9, 1), 26, True, False)
@@ -100,7 +104,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
             (``03/04/2020``): True for day/month, False for month/day, None (the default) to
             give up. ``26.02.2020`` is always read day first, as it is written.
 
-    Example:
+    Examples:
         >>> parse_date("2020-02-17")
         datetime.date(2020, 2, 17)
         >>> parse_date("Updated 3:01 PM ET, Thu February 26, 1987".removeprefix("Updated "))

@@ -25,7 +25,7 @@ class NewsnormError(Exception):
         line: the 1-based line number in that file, when known.
         offset: the 0-based byte offset in that file, when known.
 
-    Example:
+    Examples:
         >>> err = NewsnormError("no text field", file="dump.jsonl", line=7)
         >>> str(err)
         'dump.jsonl:7: no text field'
@@ -54,7 +54,7 @@ class NewsnormError(Exception):
     def located(self, *, file: str | None = None, line: int | None = None) -> NewsnormError:
         """Return the same error with a file and line filled in where they were missing.
 
-        Example:
+        Examples:
             >>> NewsnormError("bad record").located(file="a.jsonl", line=2).line
             2
         """
@@ -69,7 +69,7 @@ class NewsnormError(Exception):
 class ConfigError(NewsnormError, ValueError):
     """An option has an unknown name or an impossible value.
 
-    Example:
+    Examples:
         >>> from newsnorm import Config
         >>> Config().evolve(quotes="fancy")
         Traceback (most recent call last):
@@ -79,21 +79,51 @@ class ConfigError(NewsnormError, ValueError):
 
 
 class InputError(NewsnormError):
-    """An input cannot be read: missing, unreadable, or not in the expected format."""
+    """An input cannot be read: missing, unreadable, or not in the expected format.
+
+    Examples:
+        >>> from newsnorm.formats import read_documents
+        >>> next(read_documents("no/such/file.txt"))
+        Traceback (most recent call last):
+        ...
+        newsnorm.errors.InputError: no/such/file.txt: no such file
+    """
 
 
 class DecodeError(InputError):
-    """An input is not valid text in the expected encoding (the byte offset says where)."""
+    """An input is not valid text in the expected encoding (the byte offset says where).
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "latin1.txt"
+        >>> _ = path.write_bytes(b"Caf\\xe9 opens.\\n")
+        >>> from newsnorm.formats import read_documents
+        >>> next(read_documents(path))
+        Traceback (most recent call last):
+        ...
+        newsnorm.errors.DecodeError: ...latin1.txt:1: invalid utf-8 at byte 3: ...
+    """
 
 
 class RecordError(InputError):
-    """One record of an input (a JSONL line, say) is malformed; the rest may be fine."""
+    """One record of an input (a JSONL line, say) is malformed; the rest may be fine.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "dump.jsonl"
+        >>> _ = path.write_text('{"text": "Fine."}\\n{"body": "No text field."}\\n')
+        >>> from newsnorm.formats import read_documents
+        >>> [document.text for document in read_documents(path)]
+        Traceback (most recent call last):
+        ...
+        newsnorm.errors.RecordError: ...dump.jsonl:2: ...
+    """
 
 
 class ArticleDataError(NewsnormError, ValueError):
     """A mapping given to `Article.from_dict` does not describe a valid article.
 
-    Example:
+    Examples:
         >>> from newsnorm import Article
         >>> Article.from_dict({"text": "Hi.", "date": "2021-02-30"})
         Traceback (most recent call last):

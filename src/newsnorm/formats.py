@@ -92,7 +92,7 @@ class Document:
         position: for Multi-News inputs, the 0-based index of the document in its cluster.
         size: how many bytes of the input the record took, for progress reports.
 
-    Example:
+    Examples:
         >>> Document("Text.", source="a.txt", line=1).record is None
         True
     """
@@ -110,7 +110,7 @@ def resolve_input_format(name: str, input_format: InputFormat = "auto") -> Input
 
     Compression suffixes are looked through. An explicit format other than ``auto`` wins.
 
-    Example:
+    Examples:
         >>> resolve_input_format("dump.jsonl.gz"), resolve_input_format("test.src.cleaned")
         ('jsonl', 'multinews')
         >>> resolve_input_format("story.txt"), resolve_input_format("x.txt", "lines")
@@ -207,7 +207,7 @@ def read_documents(
         DecodeError: a byte sequence is invalid in `encoding` (with the line and byte offset).
         RecordError: a JSONL line is not an object with a string `text_field`.
 
-    Example:
+    Examples:
         >>> import tempfile, pathlib
         >>> folder = pathlib.Path(tempfile.mkdtemp())
         >>> _ = (folder / "a.jsonl").write_text('{"id": 1, "text": "One ."}\\n')
@@ -283,7 +283,7 @@ def format_article(
     None never overwrites a value the record already had). A Multi-News document also gets its
     ``cluster`` (the line) and ``position``.
 
-    Example:
+    Examples:
         >>> format_article(Article("Body."))
         'Body.\\n'
         >>> doc = Document("Body .", "a.jsonl", record={"id": 7, "text": "Body ."})
@@ -310,7 +310,7 @@ class ArticleWriter:
     In text format, articles are separated by one blank line (paragraphs inside an article are
     separated by a single newline, so the two never mix).
 
-    Example:
+    Examples:
         >>> stream = io.StringIO()
         >>> writer = ArticleWriter(stream, "text")
         >>> writer.write(Article("One.\\nStill one.")); writer.write(Article("Two."))
@@ -327,7 +327,16 @@ class ArticleWriter:
         self.count = 0
 
     def write(self, article: Article, document: Document | None = None) -> None:
-        """Write one article (with the document it came from, for JSONL records)."""
+        """Write one article (with the document it came from, for JSONL records).
+
+        Examples:
+            >>> import io
+            >>> stream = io.StringIO()
+            >>> ArticleWriter(stream, "jsonl").write(Article("Rain fell.", title="Rain"))
+            >>> stream.getvalue()
+            '{"text": "Rain fell.", "date": null, "title": "Rain", "byline": null, "dateline": null,
+             "headers": {}}\\n'
+        """
         if self.count and self.output_format == "text":
             self.stream.write("\n")
         chunk = format_article(
@@ -345,7 +354,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     block ends without an exception and removed otherwise. A ``.gz``, ``.bz2``, ``.xz`` or
     ``.zst`` name is written compressed. ``"-"`` writes to standard output, as UTF-8.
 
-    Example:
+    Examples:
         >>> import tempfile, pathlib
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
         >>> with atomic_output(target) as out:
@@ -400,7 +409,7 @@ def write_articles(
 ) -> int:
     """Write articles to `path` atomically (``"-"`` for standard output); return how many.
 
-    Example:
+    Examples:
         >>> import tempfile, pathlib
         >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.jsonl"
         >>> write_articles([Article("One."), Article("Two.")], target)

@@ -76,7 +76,7 @@ class HeaderFields:
         byline: the byline as printed, without a ``By:`` key but with a leading ``By``.
         headers: every keyed header line found, key as written -> value as written.
 
-    Example:
+    Examples:
         >>> fields, body = split_header("Title: Rain\\nDate: 2021-05-04\\n\\nIt rained.")
         >>> fields.title, fields.date, body
         ('Rain', datetime.date(2021, 5, 4), 'It rained.')
@@ -358,7 +358,7 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     before the body (``Tuesday, September 1, 2015``) is left in the body: it is the story's
     dateline.
 
-    Example:
+    Examples:
         >>> fields, body = split_header(" date 2020-02-17 Just when we thought it was over.")
         >>> fields.date, body
         (datetime.date(2020, 2, 17), 'Just when we thought it was over.')

@@ -42,7 +42,7 @@ def unwrap_lines(text: str) -> str:
     an indented paragraph (a headline above the story, a header line); flush lines that follow
     an indented paragraph continue it. Indentation itself is kept for later stages to trim.
 
-    Example:
+    Examples:
         >>> wire = "HEADLINE\\n    LONDON, March 2 - Shares rose in\\nlate trade.\\n    More text."
         >>> print(unwrap_lines(wire))
         HEADLINE

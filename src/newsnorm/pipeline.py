@@ -38,7 +38,7 @@ class NormalizeReport:
         quotes_changed: quote characters replaced.
         quotes_ambiguous: straight quotes left because nothing showed their direction.
 
-    Example:
+    Examples:
         >>> normalize_and_report("It ' s odd , she said .")[1].style
         'moses'
     """
@@ -78,7 +78,7 @@ def normalize(text: str, config: Config | None = None, **overrides: Any) -> Arti
         config: the options; `Config()` by default.
         **overrides: options to change for this call, such as ``quotes="straight"``.
 
-    Example:
+    Examples:
         >>> article = normalize(" date 2020-02-17 Just when we thought , it was over .")
         >>> article.date, article.text
         (datetime.date(2020, 2, 17), 'Just when we thought, it was over.')
@@ -93,7 +93,7 @@ def normalize_and_report(
 ) -> tuple[Article, NormalizeReport]:
     """`normalize`, also returning a `NormalizeReport` of what the text stages did.
 
-    Example:
+    Examples:
         >>> article, report = normalize_and_report("She said it twice ( maybe more ) .")
         >>> article.text, report.style
         ('She said it twice (maybe more).', 'moses')
@@ -122,7 +122,7 @@ def normalize_text(text: str, config: Config | None = None, **overrides: Any) ->
     Runs the text stages of `normalize` (layout, characters, spacing, quotes, one paragraph per
     line) and leaves header lines and datelines in place, so that nothing is removed.
 
-    Example:
+    Examples:
         >>> normalize_text("It ’ s here , “ finally . ”\\n\\nNext paragraph .")
         'It’s here, “finally.”\\nNext paragraph.'
         >>> normalize_text("Already clean prose stays as it is.")

@@ -72,7 +72,7 @@ class QuoteReport:
         changed: how many quote characters were replaced.
         ambiguous: straight quotes left as they were because nothing showed their direction.
 
-    Example:
+    Examples:
         >>> fix_quotes_and_count('"Yes," he said " and no', "curly")[1]
         QuoteReport(changed=2, ambiguous=1)
     """
@@ -189,7 +189,7 @@ def _straighten(text: str) -> tuple[str, QuoteReport]:
 def fix_quotes_and_count(text: str, style: QuoteStyle = "auto") -> tuple[str, QuoteReport]:
     """`fix_quotes`, also reporting how many quotes changed and how many were left ambiguous.
 
-    Example:
+    Examples:
         >>> fix_quotes_and_count("It's 'fine'.", "curly")
         ('It’s ‘fine’.', QuoteReport(changed=3, ambiguous=0))
     """
@@ -222,7 +222,7 @@ def fix_quotes(text: str, style: QuoteStyle = "auto") -> str:
     A straight quote whose direction nothing shows (unbalanced, with spaces on both sides) is
     left as it is; `fix_quotes_and_count` counts those.
 
-    Example:
+    Examples:
         >>> fix_quotes('"That is it," she said. It\\'s done.', "curly")
         '“That is it,” she said. It’s done.'
         >>> fix_quotes("“Curly” and ’90s", "straight")

@@ -34,7 +34,7 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
             `detect_style`. ``"raw"`` returns the text unchanged (apart from Multi-News
             ``NEWLINE_CHAR`` markers, which are always line breaks).
 
-    Example:
+    Examples:
         >>> repair_spacing("Police officers , including two ( who were off duty ) , came .")
         'Police officers, including two (who were off duty), came.'
         >>> repair_spacing("“ This is retaliation , ” she said of America ’ s plan .")
@@ -50,7 +50,7 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
 def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[str, StyleReport]:
     """`repair_spacing`, also returning the `StyleReport` that decided what to do.
 
-    Example:
+    Examples:
         >>> text, report = repair_spacing_and_report("It works , mostly .")
         >>> text, report.style
         ('It works, mostly.', 'moses')

@@ -120,6 +120,10 @@ class Profile:
         ptb_words: the tokenizer split PTB's multi-word forms (``can not``, ``gon na``).
         join_hyphens: ``a - b`` is a split hyphen, not a spaced dash.
         join_slashes: ``a / b`` is a split slash.
+
+    Examples:
+        >>> detect_style("The adult - learned words do n't fade .").profile
+        Profile(ptb_words=True, join_hyphens=True, join_slashes=False)
     """
 
     ptb_words: bool = False
@@ -138,7 +142,7 @@ class StyleReport:
             spacing only writers produce (``"glued punctuation"`` and others).
         profile: the per-document decisions for the rejoining rules.
 
-    Example:
+    Examples:
         >>> report = detect_style("It works , mostly .")
         >>> report.style, report.evidence["space before punctuation"]
         ('moses', 2)
@@ -174,7 +178,7 @@ def detect_style(text: str, chars: frozenset[str] | None = None) -> StyleReport:
     and slashes) looks at the whole text. `chars`, the set of the text's characters, saves
     computing it again when the caller has it.
 
-    Example:
+    Examples:
         >>> detect_style("Clean prose, as written. Nothing to do.").style
         'raw'
         >>> detect_style("He said it 's fine -LRB- mostly -RRB- .").style

@@ -13,7 +13,7 @@ __all__ = ["Literals"]
 class Literals:
     """A fixed set of substrings, each checked only when all its characters occur in the text.
 
-    Example:
+    Examples:
         >>> marks = Literals("@-@", "NEWLINE_CHAR")
         >>> text = "A state @-@ of the art design"
         >>> marks.any_in(text, frozenset(text)), marks.any_in("plain", frozenset("plain"))

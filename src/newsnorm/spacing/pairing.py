@@ -157,7 +157,7 @@ def _attach_singles(line: str) -> str:
 def attach_straight_quotes(text: str) -> str:
     """Attach standalone straight quotes to the words they quote, paragraph by paragraph.
 
-    Example:
+    Examples:
         >>> attach_straight_quotes('" This is it , " he said , " and we go . "')
         '"This is it ," he said , "and we go ."'
         >>> attach_straight_quotes("the states ' claims and ' scare quotes ' here")

@@ -229,7 +229,7 @@ _SPACE_RUN = regex.compile(r" {2,}")
 def rejoin(text: str, profile: Profile) -> str:
     """Undo tokenization in `text` (one paragraph per line) under the document's `profile`.
 
-    Example:
+    Examples:
         >>> rejoin("She does n't know -LRB- yet -RRB- , `` he said '' .", Profile())
         'She doesn\\'t know (yet), "he said".'
     """

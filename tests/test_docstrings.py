@@ -1,0 +1,84 @@
+"""Every public name is documented, and every callable one with a runnable example.
+
+The examples themselves run as doctests (``--doctest-modules``); this checks that they exist.
+"""
+
+import ast
+import importlib
+import inspect
+import itertools
+from pathlib import Path
+
+import pytest
+
+PUBLIC_MODULES = (
+    "newsnorm",
+    "newsnorm.article",
+    "newsnorm.batch",
+    "newsnorm.characters",
+    "newsnorm.cli",
+    "newsnorm.config",
+    "newsnorm.dateline",
+    "newsnorm.dates",
+    "newsnorm.errors",
+    "newsnorm.formats",
+    "newsnorm.header",
+    "newsnorm.layout",
+    "newsnorm.pipeline",
+    "newsnorm.quotes",
+    "newsnorm.spacing",
+)
+
+
+def _documented_data() -> set[str]:
+    """Names assigned at module level, anywhere in the package, with a string literal after."""
+    import newsnorm
+
+    names = set()
+    for path in Path(inspect.getfile(newsnorm)).parent.rglob("*.py"):
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        for statement, following in itertools.pairwise(body):
+            if isinstance(statement, ast.Assign):
+                targets = statement.targets
+            elif isinstance(statement, ast.AnnAssign):
+                targets = [statement.target]
+            else:
+                continue
+            if (
+                isinstance(following, ast.Expr)
+                and isinstance(following.value, ast.Constant)
+                and isinstance(following.value.value, str)
+            ):
+                names.update(target.id for target in targets if isinstance(target, ast.Name))
+    return names
+
+
+DOCUMENTED_DATA = _documented_data()
+
+
+def _public_names() -> list[tuple[str, str]]:
+    return [
+        (module_name, name)
+        for module_name in PUBLIC_MODULES
+        for name in importlib.import_module(module_name).__all__
+    ]
+
+
+@pytest.mark.parametrize(("module_name", "name"), _public_names())
+def test_public_name_is_documented_with_an_example(module_name: str, name: str) -> None:
+    module = importlib.import_module(module_name)
+    value = getattr(module, name)
+    if not (inspect.isclass(value) or inspect.isfunction(value)):
+        # Constants and type aliases carry a docstring literal where they are defined.
+        assert name in DOCUMENTED_DATA, f"{module_name}.{name} has no docstring"
+        return
+    assert ">>>" in (inspect.getdoc(value) or ""), f"{module_name}.{name} has no example"
+    if inspect.isclass(value):
+        for attribute, member in vars(value).items():
+            if attribute.startswith("_") or not (
+                inspect.isfunction(member)
+                or isinstance(member, (classmethod, staticmethod, property))
+            ):
+                continue
+            doc = inspect.getdoc(getattr(value, attribute)) or ""
+            assert ">>>" in doc, f"{module_name}.{name}.{attribute} has no example"
