@@ -24,7 +24,12 @@ from newsnorm.quotes import QuoteReport, fix_quotes, fix_quotes_and_count
 from newsnorm.spacing import StyleReport, detect_style, repair_spacing
 
 __version__ = "0.1.0"
-"""The installed version of newsnorm."""
+"""The installed version of newsnorm.
+
+Examples:
+    >>> __version__.count(".")
+    2
+"""
 
 __all__ = [
     "PRESETS",

@@ -39,13 +39,44 @@ from newsnorm.spacing import detect_style
 __all__ = ["EXIT_INPUT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
 EXIT_OK = 0
-"""Every input was normalized."""
+"""Every input was normalized.
+
+Examples:
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "story.txt").write_text("It works , mostly .")
+    >>> main(["normalize", "-q", str(folder / "story.txt"), "-o", str(folder / "out.txt")])
+    0
+    >>> (folder / "out.txt").read_text()
+    'It works, mostly.\\n'
+"""
 EXIT_INPUT_FAILED = 1
-"""An input or record could not be read; with --keep-going the rest was processed."""
+"""An input or record could not be read; with --keep-going the rest was processed.
+
+Examples:
+    >>> import pathlib, tempfile
+    >>> bad = pathlib.Path(tempfile.mkdtemp()) / "bad.jsonl"
+    >>> _ = bad.write_text('not json\\n{"text": "Fine ."}\\n')
+    >>> main(["normalize", "-q", "--keep-going", str(bad), "-o", str(bad) + ".out"])
+    1
+    >>> pathlib.Path(str(bad) + ".out").read_text()
+    'Fine.\\n'
+"""
 EXIT_USAGE = 2
-"""The command line is wrong: an unknown option, a missing input file, an output onto an input."""
+"""The command line is wrong: an unknown option, a missing input file, an output onto an input.
+
+Examples:
+    >>> main(["normalize", "no/such/file.txt"])
+    2
+"""
 EXIT_INTERRUPTED = 130
-"""Interrupted (Ctrl-C); no partial output file is left behind."""
+"""Interrupted (Ctrl-C); no partial output file is left behind.
+
+Examples:
+    >>> import signal
+    >>> EXIT_INTERRUPTED == 128 + signal.SIGINT  # the shell's convention
+    True
+"""
 _EXIT_BROKEN_PIPE = 141  # what a shell reports for a command killed by SIGPIPE
 
 _EPILOG = f"""\

@@ -12,10 +12,20 @@ from newsnorm.errors import ConfigError
 __all__ = ["PRESETS", "Config", "QuoteStyle", "SpacingMode"]
 
 QuoteStyle = Literal["auto", "curly", "straight", "preserve"]
-"""How `fix_quotes` treats quotes: see `newsnorm.quotes.fix_quotes`."""
+"""How `fix_quotes` treats quotes: see `newsnorm.quotes.fix_quotes`.
+
+Examples:
+    >>> get_args(QuoteStyle)
+    ('auto', 'curly', 'straight', 'preserve')
+"""
 
 SpacingMode = Literal["auto", "off"]
-"""``auto`` detects tokenized text and repairs it; ``off`` leaves spacing alone."""
+"""``auto`` detects tokenized text and repairs it; ``off`` leaves spacing alone.
+
+Examples:
+    >>> Config(spacing="off").spacing in get_args(SpacingMode)
+    True
+"""
 
 
 def _one_of(choices: tuple[str, ...]) -> Any:
@@ -128,4 +138,11 @@ PRESETS: Mapping[str, Config] = {
     # Repair the text but leave any header or dateline in the body.
     "body-only": Config(header=False, dateline=False),
 }
-"""The named presets accepted by `Config.preset` and the command line's ``--preset``."""
+"""The named presets accepted by `Config.preset` and the command line's ``--preset``.
+
+Examples:
+    >>> sorted(PRESETS)
+    ['ascii', 'body-only', 'default', 'minimal']
+    >>> PRESETS["body-only"].header
+    False
+"""

@@ -21,10 +21,21 @@ MONTHS = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
     "december": 12,
 }  # fmt: skip
-"""Month names and the abbreviations news sources use, lower case, to month numbers."""
+"""Month names and the abbreviations news sources use, lower case, to month numbers.
+
+Examples:
+    >>> MONTHS["sept"], MONTHS["december"]
+    (9, 12)
+"""
 
 MONTH_PATTERN = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-"""A regex for a month name or abbreviation, in any case, with an optional full stop."""
+"""A regex for a month name or abbreviation, in any case, with an optional full stop.
+
+Examples:
+    >>> import regex
+    >>> regex.fullmatch(MONTH_PATTERN, "Feb.") is not None
+    True
+"""
 _MONTH = MONTH_PATTERN
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"

@@ -44,16 +44,37 @@ __all__ = [
 
 InputFormat = Literal["auto", "text", "lines", "jsonl", "multinews"]
 """``text``: one article per file; ``lines``: one per line; ``jsonl``: one JSON object per line;
-``multinews``: one cluster per line, documents separated by ``|||||``; ``auto``: by file name."""
+``multinews``: one cluster per line, documents separated by ``|||||``; ``auto``: by file name.
+
+Examples:
+    >>> [resolve_input_format(name) for name in ("a.txt", "b.jsonl", "train.src")]
+    ['text', 'jsonl', 'multinews']
+"""
 
 OutputFormat = Literal["text", "jsonl"]
-"""``text``: article bodies separated by a blank line; ``jsonl``: one JSON object per article."""
+"""``text``: article bodies separated by a blank line; ``jsonl``: one JSON object per article.
+
+Examples:
+    >>> from newsnorm import Article
+    >>> format_article(Article("Body."), "text")
+    'Body.\\n'
+"""
 
 STDIO = "-"
-"""The name that stands for standard input or standard output."""
+"""The name that stands for standard input or standard output.
+
+Examples:
+    >>> STDIO
+    '-'
+"""
 
 COMPRESSED_SUFFIXES = (".gz", ".bz2", ".xz", ".zst")
-"""File name endings read and written through a compressor."""
+"""File name endings read and written through a compressor.
+
+Examples:
+    >>> resolve_input_format("dump.jsonl.gz"), ".gz" in COMPRESSED_SUFFIXES
+    ('jsonl', True)
+"""
 
 _MULTINEWS_SEPARATOR = "|||||"
 _SURROGATE = regex.compile("[\ud800-\udfff]")

@@ -21,7 +21,12 @@ from newsnorm.errors import ConfigError
 __all__ = ["CURLY_QUOTES", "QuoteReport", "fix_quotes", "fix_quotes_and_count"]
 
 CURLY_QUOTES = "“”„‟‘’‚‛′″"
-"""The typographic quotes ``straight`` style folds to ASCII (``curly`` writes ``“”‘’′″``)."""
+"""The typographic quotes ``straight`` style folds to ASCII (``curly`` writes ``“”‘’′″``).
+
+Examples:
+    >>> any(mark in fix_quotes("“It’s” ‚low‛", "straight") for mark in CURLY_QUOTES)
+    False
+"""
 
 # Primes are not quotes: a text with only a prime does not count as typographic under "auto".
 _TYPOGRAPHIC_QUOTES = "“”‘’"

@@ -26,7 +26,12 @@ Style = Literal["raw", "moses", "ptb", "ud", "wikitext", "multinews"]
 ``moses``: sacremoses / the spaced corpus style (``doesn 't``, ``America ’ s``); ``ptb``: Penn
 Treebank and NLTK (``does n't``, ````` `` `````, ``-LRB-``); ``ud``: Universal Dependencies words
 (PTB contractions plus split hyphens, ``adult - learned``); ``wikitext``: ``@-@`` joiners;
-``multinews``: ``NEWLINE_CHAR`` markers."""
+``multinews``: ``NEWLINE_CHAR`` markers.
+
+Examples:
+    >>> detect_style("They do n't know .").style, detect_style("They don't know.").style
+    ('ptb', 'raw')
+"""
 
 # Spacing that tokenizers produce and writers do not. Each is counted separately as evidence.
 _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
