@@ -1,15 +1,16 @@
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm import ConfigError, fix_quotes
 from newsnorm.quotes import CURLY_QUOTES, fix_quotes_and_count
 
 quote_heavy_text = st.text(alphabet=st.sampled_from(list("ab 1.,—(\n\"'“”‘’′″")))
-_STRAIGHTENED = str.maketrans(dict.fromkeys("‘’′", "'") | dict.fromkeys("“”″", '"'))
+_STRAIGHTENED = str.maketrans(dict.fromkeys("‘’‚‛′", "'") | dict.fromkeys("“”„‟″", '"'))
 
 
 @given(st.text() | quote_heavy_text)
+@example("„low-9‟ and ‚single‛")
 def test_straight_changes_only_quote_characters(text: str) -> None:
     result = fix_quotes(text, "straight")
     assert not any(mark in result for mark in CURLY_QUOTES)
