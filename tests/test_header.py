@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsnorm import split_header
+from newsnorm import Dateline, normalize, split_header
 from tests.strategies import clean_paragraphs
 
 
@@ -75,3 +75,35 @@ def test_nothing_lost(text: str) -> None:
     kept = body + " ".join(fields.headers.values()) + (fields.title or "")
     for word in text.split():
         assert word in kept or word in {"title", "date", "By", "by", "BY"} or word.endswith(":")
+
+
+def test_a_line_above_the_corpus_date_line_is_its_title_even_if_it_reads_like_a_dateline() -> None:
+    article = normalize(
+        "(UPDATED) - PORT AUTHORITY SETS NEW FEES\n"
+        " date 2021-06-02 LONDON, June 1 - The port authority raised its fees, it said."
+    )
+    assert article.title == "(UPDATED) - PORT AUTHORITY SETS NEW FEES"
+    assert article.date == dt.date(2021, 6, 2)
+    assert article.dateline == Dateline("LONDON", None, "June 1")
+    assert article.text == "The port authority raised its fees, it said."
+
+
+@pytest.mark.parametrize(
+    ("posted", "dateline", "expected"),
+    [
+        ("04/03/1999", "BOSTON, April 5 - ", dt.date(1999, 4, 3)),  # April shows mm/dd
+        ("04/03/1999", "BOSTON, March 5 - ", dt.date(1999, 3, 4)),  # March shows dd/mm
+        ("04/03/1999", "BOSTON, June 5 - ", None),  # neither reading is in June
+        ("04/03/1999", "BOSTON - ", None),  # no month shown at all
+    ],
+)
+def test_the_datelines_month_shows_the_order_of_a_numeric_date(
+    posted: str, dateline: str, expected: dt.date | None
+) -> None:
+    raw = f"TITLE: Harbor Reopens\nPosted on {posted}\n\n{dateline}The harbor reopened on Monday."
+    assert normalize(raw).date == expected
+
+
+def test_a_name_glued_to_the_posting_time_and_date() -> None:
+    raw = "Harbor reopens after storm\n\nAnn Lee15:35, Oct 29 2020\n\nThe harbor reopened."
+    assert normalize(raw).date == dt.date(2020, 10, 29)

@@ -29,7 +29,7 @@ _TITLE_CASE_PLACE = (
 _DATE_TEXT = rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _DASH = r"(?:-{1,2}|–|—|_)"
-_DASHES = ("-", "–", "—", "_")
+_SPACED_DASHES = (" -", " –", " —", " _")
 _HEAD = 120  # how far into the text a dateline's dash or date can be
 _DIGIT = regex.compile(r"\d")
 
@@ -65,8 +65,10 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """
     stripped = text.lstrip()
     head = stripped[:_HEAD]
-    if not any(dash in head for dash in _DASHES) and not _DIGIT.search(head):
-        return None, text  # every dateline has a dash after it or a date in it
+    # Every dateline has a spaced dash after it or a date in it.
+    dashed = any(dash in head for dash in _SPACED_DASHES)
+    if not dashed and not _DIGIT.search(head):
+        return None, text
     first_line, _, rest = stripped.partition("\n")
     if parse_date(first_line):
         date_text, body = first_line.strip(), rest.lstrip("\n")
@@ -77,6 +79,8 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
             date_text, body = stripped[: found.end], stripped[found.end :].lstrip(" ")
         else:
             date_text, body = None, stripped
+    if date_text is None and not dashed:
+        return None, text
     match = _DATELINE.match(body) or _TITLE_CASE_DATELINE.match(body)
     if match is None:
         return (None, text) if date_text is None else (Dateline(None, None, date_text), body)

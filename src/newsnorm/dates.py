@@ -66,6 +66,17 @@ _DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.IGNORECASE | re
 _DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:|/–-]|$)", regex.IGNORECASE | regex.VERBOSE)
 
 
+_DATE_STARTS = frozenset(
+    [name[:3] for name in MONTHS] + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+)
+
+
+def _could_start_a_date(text: str) -> bool:
+    # Every date starts with a digit, a month or a weekday: most text is turned away here,
+    # before the full grammar runs.
+    return text[:1].isdigit() or text[:3].casefold() in _DATE_STARTS
+
+
 @attrs.frozen
 class DateMatch:
     """A date found at the start of a text by `match_date`.
@@ -99,6 +110,8 @@ def match_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
         >>> match_date("March 26 - no year") is None
         True
     """
+    if not _could_start_a_date(text):
+        return None
     found = _DATE_PREFIX.match(text)
     if found is None:
         return None
@@ -129,6 +142,8 @@ def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
         >>> parse_date("March 26") is None, parse_date("February 30, 2021") is None
         (True, True)
     """
+    if not _could_start_a_date(text.lstrip()):
+        return None
     match = _DATE_EXPRESSION.match(text)
     return None if match is None else _date_of(match, day_first)
 

@@ -128,8 +128,13 @@ def _is_date_line(line: str) -> bool:
     return found is not None and found.end == len(line.rstrip())
 
 
+_HEADER_INITIALS = frozenset("BbLlUuPp")
+
+
 def _header_line(line: str) -> tuple[str, str] | None:
     """Return (key, value) if `line` is a header line that names its key."""
+    if line[:1] not in _HEADER_INITIALS and ":" not in line:
+        return None  # neither a byline, a "Published …" phrase, nor a "Key: value" line
     match = _BYLINE.match(line)
     if match:
         # "By March 3, 2020 …" is a date and "By Monday, the storm had passed." a sentence.
@@ -163,12 +168,24 @@ def _next_line(lines: list[str], index: int) -> str:
 
 
 def _looks_like_title(line: str) -> bool:
-    if len(line) > _MAX_TITLE_LENGTH or _header_line(line) or _is_date_line(line):
+    # Headlines do not end in a full stop, unless written in capitals (… CORP.). The cheap
+    # tests come first: most first lines are paragraphs.
+    if len(line) > _MAX_TITLE_LENGTH or (line.endswith(".") and line.upper() != line):
         return False
-    if split_dateline(line)[0] is not None:
+    if _header_line(line) or _is_date_line(line):
         return False
-    # Headlines do not end in a full stop, unless written in capitals (… CORP.).
-    return not line.endswith(".") or line.upper() == line
+    return split_dateline(line)[0] is None
+
+
+def _above_date_line(lines: list[str], first: str) -> bool:
+    # The corpus layout puts the title alone above its date line, whatever the title reads
+    # like ("(CORRECTED) - BANK UNIT ARRANGES" is no dateline there).
+    return (
+        _GLUED_DATE_LINE.match(_next_line(lines, 0)) is not None
+        and len(first) <= _MAX_TITLE_LENGTH
+        and not _GLUED_DATE_LINE.match(first)
+        and _header_line(first) is None
+    )
 
 
 def _introduces_story(upcoming: str) -> bool:
@@ -227,6 +244,9 @@ _MONTH_DAY = regex.compile(
 )
 
 
+_DATELINE_MONTH = regex.compile(MONTH_PATTERN)
+
+
 def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
     """Read 04/03/2009 the way another date near the top of the document reads.
 
@@ -240,11 +260,25 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
     for line in opening[:3]:
         for match in _MONTH_DAY.finditer(line):
             shown.add((MONTHS[match["month"].rstrip(".").lower()], int(match["day"])))
-    for day_first in (True, False):
-        reading = parse_date(found.ambiguous_date, day_first=day_first)
-        if reading is not None and (reading.month, reading.day) in shown:
+    readings = [
+        reading
+        for day_first in (True, False)
+        if (reading := parse_date(found.ambiguous_date, day_first=day_first)) is not None
+    ]
+    for reading in readings:
+        if (reading.month, reading.day) in shown:
             found.date = reading
             return
+    # A dateline's month alone (WASHINGTON, April 5 - under 04/03/1987) shows the order
+    # too, when just one reading falls in that month: a story is filed days, not months,
+    # from its dateline.
+    first = next((line for line in opening if line), "")
+    dateline, _ = split_dateline(first)
+    month = _DATELINE_MONTH.match(dateline.date_text or "") if dateline else None
+    if month is not None:
+        in_month = [r for r in readings if r.month == MONTHS[month[0].rstrip(".").lower()]]
+        if len(in_month) == 1:
+            found.date = in_month[0]
 
 
 # Web pages print the date on a line of its own near the headline and byline, often with a
@@ -253,6 +287,8 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
 _LABEL = r"(?:(?:last )?updated|published|posted|created)(?: on)?:?"
 _LABEL_LINE = regex.compile(rf"^(?:{_LABEL}|date:?)$", regex.IGNORECASE)
 _LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\s+", regex.IGNORECASE)
+# Some sites print the author's name glued to the time and date: "Ann Lee15:35, Oct 29 2020".
+_NAME_BEFORE_TIME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=[0-2]?[0-9]:[0-5][0-9]\b)")
 _SEPARATOR = regex.compile(r"\s*[|•·/]\s*|\s+[-–]\s+|\s+by\s+", regex.IGNORECASE)
 # Only lines that could hold a date are looked at closely.
 # Every full date has a four-digit year: only lines with one are looked at closely.
@@ -294,6 +330,11 @@ def _page_date(line: str) -> tuple[str, dt.date] | None:
         if updated and "updated" in part.lower():
             continue
         date = parse_date(part.strip(" |•·,"))
+        if date is not None:
+            return "", date
+    glued = _NAME_BEFORE_TIME.match(line)
+    if updated is None and glued is not None:
+        date = parse_date(line[glued.end() :])
         if date is not None:
             return "", date
     return updated
@@ -376,10 +417,13 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     title_candidate: str | None = None
     if lines:
         first = lines[0].strip()
-        if _looks_like_title(first) and (
-            _introduces_story(_next_line(lines, 0))
-            or _is_wire_brief(lines, 0, first)
-            or _headline_above_paragraph(lines, first)
+        if _above_date_line(lines, first) or (
+            _looks_like_title(first)
+            and (
+                _introduces_story(_next_line(lines, 0))
+                or _is_wire_brief(lines, 0, first)
+                or _headline_above_paragraph(lines, first)
+            )
         ):
             title_candidate = first
             index = 1

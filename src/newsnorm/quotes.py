@@ -122,7 +122,8 @@ class _Curler:
         if quote == "’":
             # The state changes exactly as it would for a straight ' read as ’ (see _single).
             inside_word = _is_word(before) and _is_word(after)
-            if not inside_word and before not in _OPENING_CONTEXT:
+            standing_alone = before in _OPENING_CONTEXT and after.isspace()
+            if not inside_word and (before not in _OPENING_CONTEXT or standing_alone):
                 self.single_open = False
             return quote
         if quote == '"':
