@@ -67,3 +67,17 @@ def test_the_fast_path_sends_every_mojibake_to_ftfy(text: str, codec: str) -> No
     for damaged in (mojibake, mojibake.replace("\xa0", " ")):
         if not needs_character_repair(damaged):
             assert ftfy.fix_text(damaged, _ftfy_config(False)) == damaged
+
+
+def test_the_plain_whitespace_check_covers_what_the_ftfy_gate_lets_through() -> None:
+    from newsnorm import characters
+
+    odd = [
+        chr(code)
+        for code in range(0x30000)
+        if not 0xD800 <= code < 0xE000
+        and characters.normalize_whitespace(f"a{chr(code)}b") != f"a{chr(code)}b"
+        and not characters._MAYBE_NEEDS_FTFY.match(chr(code))
+    ]
+    assert odd == ["\t", "\xa0"]
+    assert all(characters._irregular_plain_whitespace(f"a{char}b") for char in odd)

@@ -49,6 +49,21 @@ _IRREGULAR_CHARACTER = regex.compile(
 )
 
 
+def _irregular_plain_whitespace(text: str) -> bool:
+    # _irregular_whitespace for text in which _MAYBE_NEEDS_FTFY found nothing: of the odd
+    # whitespace characters, only the tab and the no-break space can be left in such text.
+    return (
+        "  " in text
+        or "\n " in text
+        or " \n" in text
+        or "\n\n\n" in text
+        or text.startswith((" ", "\n"))
+        or text.endswith((" ", "\n"))
+        or "\t" in text
+        or "\xa0" in text
+    )
+
+
 def _irregular_whitespace(text: str) -> bool:
     # Substring checks and one class scan: far cheaper than one regex with line anchors.
     return (
@@ -111,6 +126,8 @@ def fix_characters(text: str, config: Config | None = None) -> str:
         'fine'
     """
     fold = Config.resolve(config).fold_compatibility
+    if _MAYBE_NEEDS_FTFY.search(text) is None and not _irregular_plain_whitespace(text):
+        return text  # the common case, settled by one class scan and a few substring checks
     # One pass can reveal another layer of mojibake (or whitespace that forms one); repeat, a
     # few times at most, so that fixing fixed text changes nothing.
     for _ in range(_MAX_PASSES):

@@ -57,9 +57,10 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
     """
     if "NEWLINE_CHAR" in text:
         text = _NEWLINE_MARKER.sub("\n", text)
-    report = detect_style(text)
+    chars = frozenset(text)  # computed once: detection and the rules both gate on it
+    report = detect_style(text, chars)
     if style is not None and style != report.style:
         report = StyleReport(style, 1.0, report.evidence, report.profile)
     if report.style == "raw":
         return text, report
-    return rejoin(text, report.profile), report
+    return rejoin(text, report.profile, chars), report

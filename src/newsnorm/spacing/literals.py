@@ -10,6 +10,10 @@ from __future__ import annotations
 __all__ = ["Literals"]
 
 
+# Spaces, and line breaks (the rules see every line end with one), are taken as present.
+_ALWAYS_THERE = frozenset(" \n")
+
+
 class Literals:
     """A fixed set of substrings, each checked only when all its characters occur in the text.
 
@@ -20,14 +24,28 @@ class Literals:
         (True, False)
     """
 
-    __slots__ = ("items",)
+    __slots__ = ("items", "keys")
 
     def __init__(self, *literals: str) -> None:
-        self.items = tuple((literal, frozenset(literal) - {" "}) for literal in literals)
+        self.items = tuple((literal, frozenset(literal) - _ALWAYS_THERE) for literal in literals)
+        # The rarest character of each literal: when the text has none of them, no literal
+        # can occur, and one set operation says so.
+        self.keys = frozenset(max(literal, key=_rarity) for literal in literals)
 
     def any_in(self, text: str, chars: frozenset[str]) -> bool:
         """Tell whether any of the substrings occurs in `text`, whose characters are `chars`."""
+        if self.keys.isdisjoint(chars):
+            return False
         for literal, needed in self.items:  # noqa: SIM110 - a loop beats any() on this hot path
             if needed <= chars and literal in text:
                 return True
         return False
+
+
+def _rarity(char: str) -> int:
+    """Rank how rare a character is in running text, roughly (higher: rarer)."""
+    if char in _ALWAYS_THERE:
+        return 0
+    if char.islower():
+        return 1
+    return 2 if char.isalnum() else 3

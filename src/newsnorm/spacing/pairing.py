@@ -111,13 +111,14 @@ _NUMBER_BEFORE = regex.compile(r"(?:^| )\d+(?:[.,]\d+)?$")
 
 def _is_inch_mark(before: str, after: str) -> bool:
     # `17 " or 16 " wheels`: a quote right after a number, not opening a quotation.
-    return bool(_NUMBER_BEFORE.search(before)) and not after[:1].isupper()
+    return before[-1:].isdigit() and bool(_NUMBER_BEFORE.search(before)) and not after[:1].isupper()
 
 
 def _attach_doubles(line: str) -> str:
     positions: list[int] = []
     roles: list[int | None] = []
     quotes: list[int] = []
+    leans: list[int] = []
     for match in _STANDALONE_DOUBLE.finditer(line):
         before, after = _context(line, match.start())
         if _is_inch_mark(before, after):
@@ -127,8 +128,8 @@ def _attach_doubles(line: str) -> str:
             quotes.append(len(positions))
             positions.append(match.start())
             roles.append(None)
+            leans.append(_double_lean(before, after))
     if quotes:
-        leans = [_double_lean(*_context(line, positions[index])) for index in quotes]
         for index, role in zip(quotes, _roles(leans), strict=True):
             roles[index] = role
     return _attach(line, positions, roles) if positions else line
@@ -174,7 +175,7 @@ def attach_straight_quotes(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if " " in line:
-            if doubles:
+            if doubles and '"' in line:
                 line = _attach_doubles(line)
-            lines[index] = _attach_singles(line) if singles else line
+            lines[index] = _attach_singles(line) if singles and "'" in line else line
     return "\n".join(lines)

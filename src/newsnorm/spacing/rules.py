@@ -50,9 +50,23 @@ class Rule:
     replacements: tuple[tuple[str, str], ...] = ()
     applies: Callable[[Profile], bool] = _always
     _needed: Literals = attrs.field(init=False, repr=False, eq=False)
+    _gated_replacements: tuple[tuple[str, str, frozenset[str]], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_needed", Literals(*self.needs))
+        gated = tuple((old, new, frozenset(old) - {" ", "\n"}) for old, new in self.replacements)
+        object.__setattr__(self, "_gated_replacements", gated)
+
+    def impossible(self, chars: frozenset[str]) -> bool:
+        """Tell, from the text's characters alone, that the rule cannot apply (a cheap test).
+
+        Examples:
+            >>> CONTRACTIONS[0].impossible(frozenset("no apostrophe here"))
+            True
+        """
+        return bool(self.needs) and self._needed.keys.isdisjoint(chars)
 
     def apply(self, text: str, profile: Profile, chars: frozenset[str] | None = None) -> str:
         """Apply the rule to `text` if the document's profile and contents call for it.
@@ -65,8 +79,9 @@ class Rule:
             chars = frozenset(text)
         if self.needs and not self._needed.any_in(text, chars):
             return text
-        for old, new in self.replacements:
-            text = text.replace(old, new)
+        for old, new, needed in self._gated_replacements:
+            if needed <= chars:  # a character lookup is cheaper than a scan that finds nothing
+                text = text.replace(old, new)
         # After substring replacements the pattern only runs for what they left behind.
         if self.pattern is not None and (not self.replacements or self._needed.any_in(text, chars)):
             text = self.pattern.sub(self.replacement, text)
@@ -104,7 +119,7 @@ _FUNCTION_WORD = (
 _URL_START = r"\b(?:(?:https?|ftp) ?: ?/ ?/|www\.)"
 
 UNESCAPES: tuple[Rule, ...] = (
-    _rule("PTB bracket", ("RB-", "SB-", "CB-", "rb-", "sb-", "cb-"), r"-[LR][RSC]B-",
+    _rule("PTB bracket", ("B-", "b-"), r"-[LR][RSC]B-",
           lambda m: _PTB_BRACKETS[m.group().upper()], flags=regex.I),
     _rule("Moses entity", ("&",), r"&(?:amp|quot|apos|lt|gt|#124|#91|#93);",
           lambda m: _MOSES_ENTITIES[m.group()]),
@@ -143,7 +158,7 @@ CONTRACTIONS: tuple[Rule, ...] = (
     ),
     _rule(
         "PTB multi-word",
-        ("can not", "CAN NOT", "Can not", " 'ye", " 'n", "'t is", "’t is", "'t was", "’t was"),
+        ("an not", "AN NOT", " 'ye", " 'n", "'t is", "’t is", "'t was", "’t was"),
         r"\b(?:can not|d 'ye|more 'n|['’]t (?:is|was))\b",
         lambda m: m.group().replace(" ", ""),
         lambda profile: profile.ptb_words,
@@ -224,24 +239,36 @@ SYMBOLS: tuple[Rule, ...] = (
 )  # fmt: skip
 
 _SPACE_RUN = regex.compile(r" {2,}")
+_LATER_RULES = QUOTES_AND_BRACKETS + SYMBOLS
 
 
-def rejoin(text: str, profile: Profile) -> str:
+def rejoin(text: str, profile: Profile, chars: frozenset[str] | None = None) -> str:
     """Undo tokenization in `text` (one paragraph per line) under the document's `profile`.
+
+    `chars`, the set of the text's characters, saves computing it again when the caller has it.
 
     Examples:
         >>> rejoin("She does n't know -LRB- yet -RRB- , `` he said '' .", Profile())
         'She doesn\\'t know (yet), "he said".'
     """
-    if "  " in text:  # every rule expects single spaces between tokens
+    if "  " in text:  # every rule expects single spaces between tokens (same characters)
         text = _SPACE_RUN.sub(" ", text)
-    chars = frozenset(text)
-    for rule in UNESCAPES:
-        text = rule.apply(text, profile, chars)
-    chars = frozenset(text)  # unescaping brings in brackets and quotes; the rest only removes
-    for rule in CONTRACTIONS:
-        text = rule.apply(text, profile, chars)
+    if chars is None:
+        chars = frozenset(text)
+    # With a line break after the last line too, every line ends alike, and the substring
+    # replacements for a token at a line end (" .\n") also cover the end of the text.
+    text += "\n"
+    escaped = text
+    text = _apply(UNESCAPES, text, profile, chars)
+    if text != escaped:  # unescaping brings in brackets and quotes; the rest only removes
+        chars = frozenset(text)
+    text = _apply(CONTRACTIONS, text, profile, chars)
     text = attach_straight_quotes(text)
-    for rule in QUOTES_AND_BRACKETS + SYMBOLS:
-        text = rule.apply(text, profile, chars)
+    return _apply(_LATER_RULES, text, profile, chars)[:-1]
+
+
+def _apply(rules: tuple[Rule, ...], text: str, profile: Profile, chars: frozenset[str]) -> str:
+    for rule in rules:
+        if not rule.impossible(chars):  # most rules end here, without a call or a scan
+            text = rule.apply(text, profile, chars)
     return text
