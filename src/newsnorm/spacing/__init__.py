@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import regex
 
-from newsnorm.spacing.detect import Profile, Style, StyleReport, detect_style
+from newsnorm.spacing.detect import (
+    Profile,
+    Style,
+    StyleReport,
+    detect_style,
+    detect_style_and_characters,
+)
 from newsnorm.spacing.rules import rejoin
 
 __all__ = [
@@ -57,8 +63,9 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
     """
     if "NEWLINE_CHAR" in text:
         text = _NEWLINE_MARKER.sub("\n", text)
-    chars = frozenset(text)  # computed once: detection and the rules both gate on it
-    report = detect_style(text, chars)
+    # Detection builds the set of the text's characters only for text that may be tokenized;
+    # the rules reuse it.
+    report, chars = detect_style_and_characters(text)
     if style is not None and style != report.style:
         report = StyleReport(style, 1.0, report.evidence, report.profile)
     if report.style == "raw":

@@ -18,7 +18,7 @@ import regex
 
 from newsnorm.spacing.literals import Literals
 
-__all__ = ["Profile", "Style", "StyleReport", "detect_style"]
+__all__ = ["Profile", "Style", "StyleReport", "detect_style", "detect_style_and_characters"]
 
 Style = Literal["raw", "moses", "ptb", "ud", "wikitext", "multinews"]
 """A tokenization style. ``raw`` means the text was never tokenized.
@@ -73,10 +73,13 @@ def _count(marks: Mapping[str, regex.Pattern[str]], text: str) -> dict[str, int]
 # their alternation) and the rare literal ones are substring checks.
 _QUICK_CLOSING = regex.compile(r" [,.;:!?)\]}”]")
 _QUICK_OPENING = regex.compile(r"[(\[{“‘] ")
+# Split contractions and spaced apostrophes (" n't", " 's", " ’ ", "''"): one scan that starts
+# at the apostrophe, rather than a substring check for each form.
+_QUICK_APOSTROPHE = regex.compile(
+    r"['’](?:(?<= ['’])(?:s|m|re|ve|ll|d|t| )|(?<= n['’])t|(?<= N')T)|''"
+)
 _QUICK_LITERALS = Literals(
-    " n't", " n’t", " N'T", " 's", " ’s", " 'm", " ’m", " 're", " ’re", " 've", " ’ve",
-    " 'll", " ’ll", " 'd", " ’d", " 't", " ’t", " ' ", " ’ ", ' " ', "``", "''", " / ",
-    "= = =", "_ _ _", "* * *", "$ $ $", "+ +",
+    ' " ', "``", " / ", "= = =", "_ _ _", "* * *", "$ $ $", "+ +",
     "RB-", "rb-", "@-@", "@,@", "@.@", "NEWLINE_CHAR",
 )  # fmt: skip
 
@@ -208,14 +211,29 @@ def detect_style(text: str, chars: frozenset[str] | None = None) -> StyleReport:
         >>> detect_style("The adult - learned words do n't , \\" she said . \\"").style
         'ud'
     """
-    if chars is None:
-        chars = frozenset(text)
+    return detect_style_and_characters(text, chars)[0]
+
+
+def detect_style_and_characters(
+    text: str, chars: frozenset[str] | None = None
+) -> tuple[StyleReport, frozenset[str] | None]:
+    """`detect_style`, also returning the set of the text's characters if it was built.
+
+    Clean text is told apart without building the set, so None comes back for it.
+
+    Examples:
+        >>> detect_style_and_characters("Clean prose.")
+        (StyleReport(style='raw', confidence=1.0, evidence=..., profile=...), None)
+    """
     if (
         not _QUICK_CLOSING.search(text)
         and not _QUICK_OPENING.search(text)
+        and not _QUICK_APOSTROPHE.search(text)
         and not _QUICK_LITERALS.any_in(text, chars)
     ):
-        return StyleReport("raw", 1.0, dict.fromkeys([*_TOKENIZED_MARKS, *_CLEAN_MARKS], 0))
+        return StyleReport("raw", 1.0, dict.fromkeys(_ALL_MARKS, 0)), chars
+    if chars is None:
+        chars = frozenset(text)
     sample = text[:_SAMPLE]
     spaced, glued = _punctuation_balance(sample)
     if glued >= 3 * spaced + 2 or spaced >= 3 * glued + 2:
@@ -229,12 +247,13 @@ def detect_style(text: str, chars: frozenset[str] | None = None) -> StyleReport:
         evidence.update(_count(_CLEAN_MARKS, sample))
         clean = sum(evidence.values()) - tokenized
     if tokenized <= clean:
-        return StyleReport("raw", clean / (clean + tokenized) if clean else 1.0, evidence)
+        return StyleReport("raw", clean / (clean + tokenized) if clean else 1.0, evidence), chars
     style = _style(text, sample, chars)
     confidence = tokenized / (tokenized + clean)
-    return StyleReport(style, confidence, evidence, _profile(text, style, chars))
+    return StyleReport(style, confidence, evidence, _profile(text, style, chars)), chars
 
 
+_ALL_MARKS = (*_TOKENIZED_MARKS, *_CLEAN_MARKS)
 _MOSES_CONTRACTIONS = Literals(
     "n 't", "n ’ t", "N 'T", " ’ s ", " ' s ", " ’ re ", " ’ ve ", " ’ ll ", " ’ d ", " ’ m "
 )

@@ -24,16 +24,23 @@ class Literals:
         (True, False)
     """
 
-    __slots__ = ("items", "keys")
+    __slots__ = ("items", "keyed", "keys")
 
     def __init__(self, *literals: str) -> None:
         self.items = tuple((literal, frozenset(literal) - _ALWAYS_THERE) for literal in literals)
         # The rarest character of each literal: when the text has none of them, no literal
         # can occur, and one set operation says so.
-        self.keys = frozenset(max(literal, key=_rarity) for literal in literals)
+        self.keyed = tuple((literal, max(literal, key=_rarity)) for literal in literals)
+        self.keys = frozenset(key for _, key in self.keyed)
 
-    def any_in(self, text: str, chars: frozenset[str]) -> bool:
-        """Tell whether any of the substrings occurs in `text`, whose characters are `chars`."""
+    def any_in(self, text: str, chars: frozenset[str] | None = None) -> bool:
+        """Tell whether any of the substrings occurs in `text`, whose characters are `chars`.
+
+        Without `chars`, each literal's rarest character is looked up in the text itself:
+        cheaper than building the set when only one check is to be made.
+        """
+        if chars is None:
+            return any(key in text and literal in text for literal, key in self.keyed)
         if self.keys.isdisjoint(chars):
             return False
         for literal, needed in self.items:  # noqa: SIM110 - a loop beats any() on this hot path
