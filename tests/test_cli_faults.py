@@ -122,7 +122,7 @@ def test_interrupt_leaves_no_partial_output(
     path = tmp_path / "many.txt"
     path.write_text("Line , one .\n" * 50, encoding="utf-8")
     out = tmp_path / "out.txt"
-    real = newsnorm.cli.normalize_documents
+    real = newsnorm.cli.render_documents
 
     def interrupted(*args: object, **kwargs: object) -> Iterator[object]:
         for number, result in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
@@ -130,7 +130,7 @@ def test_interrupt_leaves_no_partial_output(
                 raise KeyboardInterrupt
             yield result
 
-    monkeypatch.setattr(newsnorm.cli, "normalize_documents", interrupted)
+    monkeypatch.setattr(newsnorm.cli, "render_documents", interrupted)
     assert main(["normalize", str(path), "--input-format", "lines", "-o", str(out)]) == 130
     assert "interrupted" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many.txt"]

@@ -4,6 +4,8 @@ import bz2
 import gzip
 import json
 import lzma
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,10 @@ def test_inspect_explains_one_document(tmp_path: Path, capsys: pytest.CaptureFix
     assert "title:     Council votes" in out
     assert "byline:    By Ann Lee" in out
     assert "+WASHINGTON (Reuters) - Lawmakers met, aides said." in out
+
+
+def test_output_to_the_null_device_keeps_it_a_device(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("It works , mostly .", encoding="utf-8")
+    assert main(["normalize", "-q", str(story), "-o", os.devnull]) == 0
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -1,5 +1,8 @@
 import gzip
 import json
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -94,3 +97,34 @@ def test_atomic_output_leaves_nothing_on_failure(tmp_path: Path) -> None:
         write_half_then_fail()
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
+def test_atomic_output_writes_through_a_pipe_and_leaves_it_a_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    with atomic_output(fifo) as out:
+        out.write("through the pipe\n")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe\n"]
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_atomic_output_replaces_what_a_link_points_to_and_keeps_the_link(tmp_path: Path) -> None:
+    target = tmp_path / "target.txt"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    with atomic_output(link) as out:
+        out.write("new\n")
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == "new\n"
+
+
+def test_writing_to_the_null_device_leaves_it_a_device() -> None:
+    with atomic_output(os.devnull) as out:
+        out.write("discarded\n")
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)

@@ -6,12 +6,12 @@ import argparse
 import contextlib
 import difflib
 import fnmatch
+import functools
 import os
 import sys
 import time
 import tomllib
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TextIO, get_args
 
@@ -19,7 +19,7 @@ import attrs
 
 from newsnorm import __version__
 from newsnorm.article import Article
-from newsnorm.batch import normalize_documents
+from newsnorm.batch import render_documents
 from newsnorm.config import PRESETS, Config, QuoteStyle, SpacingMode
 from newsnorm.errors import ConfigError, NewsnormError
 from newsnorm.formats import (
@@ -31,6 +31,7 @@ from newsnorm.formats import (
     OutputFormat,
     atomic_output,
     read_documents,
+    render_article,
     resolve_input_format,
 )
 from newsnorm.pipeline import NormalizeReport, normalize_and_report, normalize_text
@@ -352,6 +353,45 @@ def _total_size(files: Sequence[str]) -> int | None:
     return sum(os.path.getsize(name) for name in files)
 
 
+# What --stats counts for each document, in the order `_render` returns the counts.
+_COUNTED = (
+    "documents",
+    "tokenized documents repaired",
+    "quotes changed",
+    "ambiguous quotes left",
+    "dates found",
+    "datelines found",
+    "titles found",
+    "bylines found",
+)
+Rendered = tuple[str, tuple[int, ...]]
+
+
+def _render(
+    document: Document,
+    article: Article,
+    report: NormalizeReport,
+    *,
+    formats: Mapping[str, OutputFormat],
+    default: OutputFormat,
+    text_field: str,
+) -> Rendered:
+    """Render one article as its output chunk, with its counts for --stats (in a worker)."""
+    output_format = formats.get(document.source, default)
+    chunk = render_article(article, output_format, document=document, text_field=text_field)
+    counts = (
+        1,
+        report.style != "raw",
+        report.quotes_changed,
+        report.quotes_ambiguous,
+        article.date is not None,
+        article.dateline is not None,
+        article.title is not None,
+        article.byline is not None,
+    )
+    return chunk, counts
+
+
 class _Run:
     """One `normalize` run: reading, normalizing, routing to outputs, counting."""
 
@@ -359,7 +399,7 @@ class _Run:
         self.args = args
         self.files = files
         self.plan = plan
-        self.stats: Counter[str] = Counter()
+        self.counts: list[tuple[int, ...]] = []
         self.failed = 0
 
     def _report_bad_record(self, error: NewsnormError) -> None:
@@ -379,21 +419,20 @@ class _Run:
                 on_error=on_error,
             )
 
-    def _count(self, article: Article, report: NormalizeReport) -> None:
-        stats = self.stats
-        stats["documents"] += 1
-        stats["tokenized documents repaired"] += report.style != "raw"
-        stats["quotes changed"] += report.quotes_changed
-        stats["ambiguous quotes left"] += report.quotes_ambiguous
-        stats["dates found"] += article.date is not None
-        stats["datelines found"] += article.dateline is not None
-        stats["titles found"] += article.title is not None
-        stats["bylines found"] += article.byline is not None
+    def _count(self, counts: tuple[int, ...]) -> None:
+        self.counts.append(counts)  # summed once at the end: cheaper than a dict update each
 
     def run(self, config: Config) -> int:
         interactive = sys.stderr.isatty() and not self.args.quiet
         progress = _Progress(_total_size(self.files), enabled=interactive, stream=sys.stderr)
-        results = normalize_documents(self._documents(), config, jobs=max(1, self.args.jobs))
+        # Workers render each article in its output's format, so serializing is shared out.
+        render = functools.partial(
+            _render,
+            formats=self.plan.formats,
+            default=self.args.format or "text",
+            text_field=self.args.text_field,
+        )
+        results = render_documents(self._documents(), render, config, jobs=max(1, self.args.jobs))
         try:
             if self.plan.single is not None:
                 self._write_all(results, progress)
@@ -402,26 +441,27 @@ class _Run:
         finally:
             progress.finish()
         if self.args.stats:
-            self.stats["records failed"] = self.failed
-            width = max(len(key) for key in self.stats)
-            for key, value in self.stats.items():
+            totals = [sum(column) for column in zip(*self.counts, strict=True)] or [0] * len(
+                _COUNTED
+            )
+            stats = {**dict(zip(_COUNTED, totals, strict=True)), "records failed": self.failed}
+            width = max(len(key) for key in stats)
+            for key, value in stats.items():
                 print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
         return EXIT_INPUT_FAILED if self.failed else EXIT_OK
 
-    def _write_all(
-        self, results: Iterator[tuple[Document, Article, NormalizeReport]], progress: _Progress
-    ) -> None:
+    def _write_all(self, results: Iterator[tuple[Document, Rendered]], progress: _Progress) -> None:
         assert self.plan.single is not None
         output_format: OutputFormat = self.args.format or "text"
         with atomic_output(self.plan.single) as stream:
             writer = ArticleWriter(stream, output_format, text_field=self.args.text_field)
-            for document, article, report in results:
-                writer.write(article, document)
-                self._count(article, report)
+            for document, (chunk, counts) in results:
+                writer.write_chunk(chunk)
+                self._count(counts)
                 progress.update(document)
 
     def _write_each(
-        self, results: Iterator[tuple[Document, Article, NormalizeReport]], progress: _Progress
+        self, results: Iterator[tuple[Document, Rendered]], progress: _Progress
     ) -> None:
         # Results arrive in input order, so each input's output is opened, filled and
         # committed in turn; an error leaves the committed ones and no partial one.
@@ -429,15 +469,15 @@ class _Run:
         with contextlib.ExitStack() as stack:
             current: str | None = None
             writer: ArticleWriter | None = None
-            for document, article, report in results:
+            for document, (chunk, counts) in results:
                 if document.source != current:
                     stack.close()
                     current = document.source
                     written.add(current)
                     writer = self._open(stack, current)
                 assert writer is not None
-                writer.write(article, document)
-                self._count(article, report)
+                writer.write_chunk(chunk)
+                self._count(counts)
                 progress.update(document)
         for name in self.files:  # inputs with no documents still get their (empty) output
             if name not in written and not self.args.in_place:

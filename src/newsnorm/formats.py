@@ -16,6 +16,7 @@ import io
 import json
 import lzma
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -38,6 +39,7 @@ __all__ = [
     "atomic_output",
     "format_article",
     "read_documents",
+    "render_article",
     "resolve_input_format",
     "write_articles",
 ]
@@ -325,6 +327,23 @@ def format_article(
     return json.dumps(record, ensure_ascii=False) + "\n"
 
 
+def render_article(
+    article: Article,
+    output_format: OutputFormat = "text",
+    *,
+    document: Document | None = None,
+    text_field: str = "text",
+) -> str:
+    """`format_article`, made safe to write as UTF-8 (a lone surrogate becomes U+FFFD).
+
+    Examples:
+        >>> render_article(Article("Broken \\ud800 half."))
+        'Broken \\ufffd half.\\n'
+    """
+    chunk = format_article(article, output_format, document=document, text_field=text_field)
+    return _without_surrogates(chunk)
+
+
 class ArticleWriter:
     """Write articles one after another to an open text stream.
 
@@ -358,12 +377,26 @@ class ArticleWriter:
             '{"text": "Rain fell.", "date": null, "title": "Rain", "byline": null, "dateline": null,
              "headers": {}}\\n'
         """
+        self.write_chunk(
+            render_article(
+                article, self.output_format, document=document, text_field=self.text_field
+            )
+        )
+
+    def write_chunk(self, chunk: str) -> None:
+        """Write an article already rendered by `render_article` in this writer's format.
+
+        Examples:
+            >>> import io
+            >>> stream = io.StringIO()
+            >>> writer = ArticleWriter(stream, "text")
+            >>> writer.write_chunk(render_article(Article("One."))); writer.write_chunk("Two.\\n")
+            >>> stream.getvalue()
+            'One.\\n\\nTwo.\\n'
+        """
         if self.count and self.output_format == "text":
             self.stream.write("\n")
-        chunk = format_article(
-            article, self.output_format, document=document, text_field=self.text_field
-        )
-        self.stream.write(_without_surrogates(chunk))
+        self.stream.write(chunk)
         self.count += 1
 
 
@@ -373,7 +406,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
 
     Everything goes to a temporary file in the same folder, which is renamed over `path` when the
     block ends without an exception and removed otherwise. A ``.gz``, ``.bz2``, ``.xz`` or
-    ``.zst`` name is written compressed. ``"-"`` writes to standard output, as UTF-8.
+    ``.zst`` name is written compressed. ``"-"`` writes to standard output, as UTF-8. A
+    symbolic link stays a link: the file it points to is replaced. A device or a pipe
+    (``/dev/null``, a FIFO) is written to directly, since there is no file to replace.
 
     Examples:
         >>> import tempfile, pathlib
@@ -394,7 +429,18 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
         finally:
             stdout.detach()  # leave sys.stdout usable
         return
-    folder = os.path.dirname(os.path.abspath(name))
+    try:
+        regular = stat.S_ISREG(os.stat(name).st_mode)
+    except FileNotFoundError:
+        regular = True  # a new file
+    if not regular:
+        opener = _OPENERS.get(Path(name).suffix)
+        raw_stream: IO[bytes] = open(name, "wb") if opener is None else opener(name, "wb")  # noqa: SIM115
+        with raw_stream, io.TextIOWrapper(raw_stream, encoding="utf-8", newline="\n") as handle:
+            yield handle
+        return
+    name = os.path.realpath(name)
+    folder = os.path.dirname(name)
     descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".newsnorm-", suffix=".tmp")
     try:
         opener = _OPENERS.get(Path(name).suffix)
