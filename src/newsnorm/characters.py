@@ -17,24 +17,27 @@ from newsnorm.config import Config
 
 __all__ = ["fix_characters", "needs_character_repair", "normalize_whitespace"]
 
-# ftfy only has work where one of these occurs. Outside ASCII, Latin-1 and general punctuation
-# (curly quotes, dashes) are every control character, lone surrogate, byte-order mark and
-# compatibility character, and most mojibake (€, ™, Р, ΓÇ). UTF-8 mojibake read as Latin-1 or
-# Windows-1252 is a lead byte (Â to ô) then a continuation byte, which shows as a Latin-1 sign,
-# a C1 control or a Windows-1252 punctuation mark or letter; after some lead bytes, a space
-# stands for a lost no-break space (ftfy's ALTERED_UTF8_RE). An accented letter anywhere else
-# is just an accented letter. ftfy decodes an HTML
-# entity only with its semicolon. _MAYBE_NEEDS_FTFY, one class scan, is a quick superset.
+# ftfy only has work where one of these occurs:
+# - a character outside ASCII, Latin-1 and general punctuation (curly quotes, dashes): every
+#   control character, lone surrogate, byte-order mark and compatibility character, and most
+#   mojibake (€, ™, Р, ΓÇ);
+# - UTF-8 mojibake read as Latin-1 or Windows-1252: a lead byte (Â to ô), then a continuation
+#   byte, which shows as a Latin-1 sign, a C1 control or a Windows-1252 punctuation mark or
+#   letter; after some lead bytes, a space that stands for a lost no-break space (ftfy's
+#   ALTERED_UTF8_RE). An accented letter anywhere else is just an accented letter;
+# - an HTML entity, which ftfy decodes only with its semicolon.
+# Each is its own pattern: a pattern that starts with a class the engine can scan for runs far
+# faster than one alternation of all three. _MAYBE_NEEDS_FTFY is a quick superset of them.
 _MAYBE_NEEDS_FTFY = regex.compile(
     r"[^\t\n\x20-\x25\x27-\x7e\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]"
 )
-_NEEDS_FTFY = regex.compile(r"[^\t\n\x20-\x25\x27-\x7e\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]")
-_NEEDS_FTFY = regex.compile(
-    r"[^\t\n\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e]"
-    r"|[ÂÃÅÎÐÙâãð] "
-    r"|[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    r"|&#?[0-9A-Za-z]{1,24};"
+_OUTSIDE = regex.compile(r"[^\t\n\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e]")
+_LEAD_AND_CONTINUATION = regex.compile(
+    r"[\u00c2-\u00f4](?:(?<=[ÂÃÅÎÐÙâãð]) |[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+    r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
+    r"\u20ac\u2122])"
 )
+_ENTITY = regex.compile(r"&#?[0-9A-Za-z]{1,24};")
 _LINE_BREAK = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000]")
 # Invisible characters that are not spaces: the word joiner and stray byte-order marks.
@@ -47,6 +50,17 @@ _BLANK_LINE_RUN = regex.compile(r"\n{3,}")
 _IRREGULAR_CHARACTER = regex.compile(
     r"[\r\x0b\x0c\x85\u2028\u2029\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000\u2060\ufeff]"
 )
+
+
+# In ASCII text, _MAYBE_NEEDS_FTFY finds exactly what deleting these bytes leaves: control
+# characters and "&". Most news text is ASCII, which bytes operations settle fastest.
+_PLAIN_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x26), *range(0x27, 0x7F)])
+
+
+def _maybe_needs_ftfy(text: str) -> bool:
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
+    return _MAYBE_NEEDS_FTFY.search(text) is not None
 
 
 def _irregular_plain_whitespace(text: str) -> bool:
@@ -126,7 +140,7 @@ def fix_characters(text: str, config: Config | None = None) -> str:
         'fine'
     """
     fold = Config.resolve(config).fold_compatibility
-    if _MAYBE_NEEDS_FTFY.search(text) is None and not _irregular_plain_whitespace(text):
+    if not _maybe_needs_ftfy(text) and not _irregular_plain_whitespace(text):
         return text  # the common case, settled by one class scan and a few substring checks
     # One pass can reveal another layer of mojibake (or whitespace that forms one); repeat, a
     # few times at most, so that fixing fixed text changes nothing.
@@ -145,9 +159,17 @@ def needs_character_repair(text: str) -> bool:
         >>> needs_character_repair("Plain “quoted” text — fine."), needs_character_repair("cafÃ©")
         (False, True)
     """
-    # One class scan settles most text; the exact test runs only where it finds something.
-    match = _MAYBE_NEEDS_FTFY.search(text)
-    return match is not None and bool(_NEEDS_FTFY.search(text, match.start()))
+    # The quick test settles most text; the exact ones run only where it finds something.
+    if not _maybe_needs_ftfy(text):
+        return False
+    if text.isascii():  # only a control character or an entity can need ftfy here
+        flagged = text.encode("ascii").translate(None, _PLAIN_ASCII)
+        return bool(flagged.strip(b"&")) or _ENTITY.search(text) is not None
+    return (
+        _OUTSIDE.search(text) is not None
+        or _LEAD_AND_CONTINUATION.search(text) is not None
+        or ("&" in text and _ENTITY.search(text) is not None)
+    )
 
 
 def _fix_once(text: str, fold: bool) -> str:
