@@ -76,8 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         timings = {}
         for jobs in (1, 2):
             out = str(Path(folder) / f"out-{jobs}.jsonl")
-            seconds, _ = _command_run(["normalize", big, "--format", "jsonl", "-o", out,
-                                       "--jobs", str(jobs), "--quiet"])  # fmt: skip
+            # The faster of two runs, as for every timing here.
+            seconds = min(
+                _command_run(["normalize", big, "--format", "jsonl", "-o", out,
+                              "--jobs", str(jobs), "--quiet"])[0]
+                for _ in range(2)
+            )  # fmt: skip
             timings[jobs] = seconds
             print(f"  --jobs {jobs}: {seconds:6.1f} s, {sizes[100] / seconds / 1e6:5.2f} MB/s")
         same = (Path(folder) / "out-1.jsonl").read_bytes() == (

@@ -326,8 +326,10 @@ class _Progress:
     def update(self, document: Document) -> None:
         self.documents += 1
         self.bytes += document.size
+        if not self.enabled:
+            return
         now = time.monotonic()
-        if self.enabled and now - self.shown >= 0.25:
+        if now - self.shown >= 0.25:
             self.shown = now
             self._show(now)
 
