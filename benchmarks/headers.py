@@ -12,13 +12,19 @@ from __future__ import annotations
 import argparse
 import collections
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
 import regex
 
-from benchmarks.common import eval_path, percent, print_table, read_jsonl, report_targets
+from benchmarks.common import (
+    eval_path,
+    percent,
+    print_table,
+    read_jsonl,
+    report_targets,
+    throughput,
+)
 from newsnorm import Article, Config, normalize
 
 TARGETS = {
@@ -141,15 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     # Articles with no header at all: the clean documents of the spacing evaluation set.
     plain = [r["text"] for r in read_jsonl(eval_path("spacing", "dev.documents.jsonl"))]
     no_header = Config(header=False, dateline=False)
-    timings = {}
-    for name, run in (("with extraction", normalize),
-                      ("extraction off", lambda t: normalize(t, no_header))):  # fmt: skip
-        start = time.perf_counter()
-        for _ in range(3):
-            for text in plain:
-                run(text)
-        timings[name] = time.perf_counter() - start
-    overhead = 100 * (timings["with extraction"] / timings["extraction off"] - 1)
+    with_extraction = throughput(normalize, plain)
+    without = throughput(lambda text: normalize(text, no_header), plain)
+    overhead = 100 * (without / with_extraction - 1)
     print(f"\nExtraction cost on {len(plain)} articles without a header: {overhead:+.1f}%")
 
     scores = {m: 100 * counts[(m, "all")][0] / counts[(m, "all")][1] for m in TARGETS}
