@@ -192,3 +192,12 @@ def test_output_to_the_null_device_keeps_it_a_device(tmp_path: Path) -> None:
     story.write_text("It works , mostly .", encoding="utf-8")
     assert main(["normalize", "-q", str(story), "-o", os.devnull]) == 0
     assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_stats_on_an_empty_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "empty.jsonl"
+    path.write_text("", encoding="utf-8")
+    assert main(["normalize", str(path), "--stats", "-o", str(tmp_path / "o.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "documents" in err and "records failed" in err
+    assert all(line.split()[-1] == "0" for line in err.strip().splitlines())

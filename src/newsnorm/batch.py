@@ -98,19 +98,15 @@ def render_documents(
         for batch in _batches(documents):
             pending.append((batch, pool.apply_async(_render_batch, (batch, cfg, render))))
             if len(pending) >= jobs * _IN_FLIGHT:
-                yield from zip(*_collected(*pending.popleft()), strict=True)
+                sent, result = pending.popleft()
+                yield from zip(sent, result.get(), strict=True)
         while pending:
-            yield from zip(*_collected(*pending.popleft()), strict=True)
+            sent, result = pending.popleft()
+            yield from zip(sent, result.get(), strict=True)
         pool.close()
     finally:
         pool.terminate()
         pool.join()
-
-
-def _collected(
-    batch: list[Document], result: AsyncResult[list[R]]
-) -> tuple[list[Document], list[R]]:
-    return batch, result.get()
 
 
 def _article_and_report(

@@ -80,15 +80,7 @@ def _irregular_plain_whitespace(text: str) -> bool:
 
 def _irregular_whitespace(text: str) -> bool:
     # Substring checks and one class scan: far cheaper than one regex with line anchors.
-    return (
-        "  " in text
-        or "\n " in text
-        or " \n" in text
-        or "\n\n\n" in text
-        or text.startswith((" ", "\n"))
-        or text.endswith((" ", "\n"))
-        or _IRREGULAR_CHARACTER.search(text) is not None
-    )
+    return _irregular_plain_whitespace(text) or _IRREGULAR_CHARACTER.search(text) is not None
 
 
 @functools.cache
@@ -159,12 +151,12 @@ def needs_character_repair(text: str) -> bool:
         >>> needs_character_repair("Plain “quoted” text — fine."), needs_character_repair("cafÃ©")
         (False, True)
     """
-    # The quick test settles most text; the exact ones run only where it finds something.
-    if not _maybe_needs_ftfy(text):
-        return False
     if text.isascii():  # only a control character or an entity can need ftfy here
         flagged = text.encode("ascii").translate(None, _PLAIN_ASCII)
-        return bool(flagged.strip(b"&")) or _ENTITY.search(text) is not None
+        return bool(flagged.strip(b"&")) or (bool(flagged) and _ENTITY.search(text) is not None)
+    # One class scan settles most other text; the exact tests run only where it finds something.
+    if _MAYBE_NEEDS_FTFY.search(text) is None:
+        return False
     return (
         _OUTSIDE.search(text) is not None
         or _LEAD_AND_CONTINUATION.search(text) is not None

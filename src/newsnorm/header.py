@@ -177,11 +177,11 @@ def _looks_like_title(line: str) -> bool:
     return split_dateline(line)[0] is None
 
 
-def _above_date_line(lines: list[str], first: str) -> bool:
+def _above_date_line(first: str, upcoming: str) -> bool:
     # The corpus layout puts the title alone above its date line, whatever the title reads
     # like ("(CORRECTED) - BANK UNIT ARRANGES" is no dateline there).
     return (
-        _GLUED_DATE_LINE.match(_next_line(lines, 0)) is not None
+        _GLUED_DATE_LINE.match(upcoming) is not None
         and len(first) <= _MAX_TITLE_LENGTH
         and not _GLUED_DATE_LINE.match(first)
         and _header_line(first) is None
@@ -417,10 +417,11 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     title_candidate: str | None = None
     if lines:
         first = lines[0].strip()
-        if _above_date_line(lines, first) or (
+        upcoming = _next_line(lines, 0)
+        if _above_date_line(first, upcoming) or (
             _looks_like_title(first)
             and (
-                _introduces_story(_next_line(lines, 0))
+                _introduces_story(upcoming)
                 or _is_wire_brief(lines, 0, first)
                 or _headline_above_paragraph(lines, first)
             )

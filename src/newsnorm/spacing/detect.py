@@ -238,7 +238,7 @@ def detect_style_and_characters(
     spaced, glued = _punctuation_balance(sample)
     if glued >= 3 * spaced + 2 or spaced >= 3 * glued + 2:
         # A clear case is decided by substring counts alone; close calls count every mark.
-        evidence = dict.fromkeys([*_TOKENIZED_MARKS, *_CLEAN_MARKS], 0)
+        evidence = dict.fromkeys(_ALL_MARKS, 0)
         evidence["space before punctuation"] = tokenized = spaced
         evidence["glued punctuation"] = clean = glued
     else:
