@@ -1,6 +1,6 @@
 import ftfy
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm import Config, fix_characters
@@ -47,6 +47,10 @@ def test_control_characters_are_removed() -> None:
         ("voilÃ  done", True),  # … whose no-break space became a space
         ("Tom &amp; Jerry", True),
         ("Tom &#38; Jerry", True),
+        ("Èüº", True),  # UTF-8 read as MacRoman
+        ("«¨ and ¬¢", True),  # MacRoman mojibake made only of signs
+        ("“Quoted”—then ‘more’…", False),  # typographic punctuation side by side
+        ("Élodie’s café—«bon»", False),
     ],
 )
 def test_needs_character_repair_only_where_ftfy_has_work(text: str, needs: bool) -> None:
@@ -56,12 +60,14 @@ def test_needs_character_repair_only_where_ftfy_has_work(text: str, needs: bool)
 
 
 @given(st.text())
+@example("Èüº")  # MacRoman mojibake of one CJK character
+@example("x\nÃ y")  # ftfy tests each line from its start
 def test_the_fast_path_never_skips_a_repair_ftfy_would_make(text: str) -> None:
     if not needs_character_repair(text):
         assert ftfy.fix_text(text, _ftfy_config(False)) == text
 
 
-@given(st.text(), st.sampled_from(["latin-1", "windows-1252"]))
+@given(st.text(), st.sampled_from(["latin-1", "windows-1252", "mac-roman"]))
 def test_the_fast_path_sends_every_mojibake_to_ftfy(text: str, codec: str) -> None:
     mojibake = text.encode("utf-8", "surrogatepass").decode(codec, "replace")
     for damaged in (mojibake, mojibake.replace("\xa0", " ")):
@@ -77,7 +83,7 @@ def test_the_plain_whitespace_check_covers_what_the_ftfy_gate_lets_through() -> 
         for code in range(0x30000)
         if not 0xD800 <= code < 0xE000
         and characters.normalize_whitespace(f"a{chr(code)}b") != f"a{chr(code)}b"
-        and not characters._MAYBE_NEEDS_FTFY.match(chr(code))
+        and not characters._OUTSIDE.match(chr(code))
     ]
     assert odd == ["\t", "\xa0"]
     assert all(characters._irregular_plain_whitespace(f"a{char}b") for char in odd)

@@ -12,6 +12,7 @@ import functools
 
 import ftfy
 import regex
+from ftfy.badness import is_bad
 
 from newsnorm.config import Config
 
@@ -21,22 +22,18 @@ __all__ = ["fix_characters", "needs_character_repair", "normalize_whitespace"]
 # - a character outside ASCII, Latin-1 and general punctuation (curly quotes, dashes): every
 #   control character, lone surrogate, byte-order mark and compatibility character, and most
 #   mojibake (€, ™, Р, ΓÇ);
-# - UTF-8 mojibake read as Latin-1 or Windows-1252: a lead byte (Â to ô), then a continuation
-#   byte, which shows as a Latin-1 sign, a C1 control or a Windows-1252 punctuation mark or
-#   letter; after some lead bytes, a space that stands for a lost no-break space (ftfy's
-#   ALTERED_UTF8_RE). An accented letter anywhere else is just an accented letter;
-# - an HTML entity, which ftfy decodes only with its semicolon.
-# Each is its own pattern: a pattern that starts with a class the engine can scan for runs far
-# faster than one alternation of all three. _MAYBE_NEEDS_FTFY is a quick superset of them.
-_MAYBE_NEEDS_FTFY = regex.compile(
-    r"[^\t\n\x20-\x25\x27-\x7e\u00a0-\u00bf\u2010-\u2027\u2030-\u205e]"
-)
+# - an HTML entity, which ftfy decodes only with its semicolon;
+# - a sequence that ftfy's own mojibake test (`ftfy.badness.is_bad`) flags: its encoding repair
+#   (UTF-8 read as Latin-1, Windows-1252, MacRoman...) runs only then. Inside this character
+#   range every sequence it flags holds two adjacent non-ASCII characters or an Â or Ã (which
+#   ftfy reads next to plain spaces and letters), and spans at most three characters either
+#   side of them, so the test runs on such short windows only. An accented letter alone, or
+#   beside ASCII, is just an accented letter.
+# Each is its own pattern: one that starts with a class the engine can scan for runs far faster
+# than one alternation of all of them.
 _OUTSIDE = regex.compile(r"[^\t\n\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e]")
-_LEAD_AND_CONTINUATION = regex.compile(
-    r"[\u00c2-\u00f4](?:(?<=[ÂÃÅÎÐÙâãð]) |[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
-    r"\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    r"\u20ac\u2122])"
-)
+_NON_ASCII_PAIR_OR_LEAD = regex.compile(r"[^\x00-\x7f](?:[^\x00-\x7f]+|(?<=[ÂÃ]))")
+_WINDOW_CONTEXT = 3
 _ENTITY = regex.compile(r"&#?[0-9A-Za-z]{1,24};")
 _LINE_BREAK = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000]")
@@ -52,20 +49,15 @@ _IRREGULAR_CHARACTER = regex.compile(
 )
 
 
-# In ASCII text, _MAYBE_NEEDS_FTFY finds exactly what deleting these bytes leaves: control
-# characters and "&". Most news text is ASCII, which bytes operations settle fastest.
+# In ASCII text only control characters and "&" can need ftfy: what deleting these bytes leaves.
+# Most news text is ASCII, which bytes operations settle fastest.
 _PLAIN_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x26), *range(0x27, 0x7F)])
 
 
-def _maybe_needs_ftfy(text: str) -> bool:
-    if text.isascii():
-        return bool(text.encode("ascii").translate(None, _PLAIN_ASCII))
-    return _MAYBE_NEEDS_FTFY.search(text) is not None
-
-
 def _irregular_plain_whitespace(text: str) -> bool:
-    # _irregular_whitespace for text in which _MAYBE_NEEDS_FTFY found nothing: of the odd
-    # whitespace characters, only the tab and the no-break space can be left in such text.
+    # _irregular_whitespace for text that needs no ftfy repair: of the odd whitespace
+    # characters, only the tab and the no-break space are left in such text (_OUTSIDE finds
+    # the others).
     return (
         "  " in text
         or "\n " in text
@@ -132,15 +124,20 @@ def fix_characters(text: str, config: Config | None = None) -> str:
         'fine'
     """
     fold = Config.resolve(config).fold_compatibility
-    if not _maybe_needs_ftfy(text) and not _irregular_plain_whitespace(text):
-        return text  # the common case, settled by one class scan and a few substring checks
+    needs_ftfy = needs_character_repair(text)
+    if not needs_ftfy and not _irregular_plain_whitespace(text):
+        return text  # the common case, settled by a class scan or two and substring checks
     # One pass can reveal another layer of mojibake (or whitespace that forms one); repeat, a
     # few times at most, so that fixing fixed text changes nothing.
     for _ in range(_MAX_PASSES):
-        fixed = _fix_once(text, fold)
+        if needs_ftfy:
+            fixed = normalize_whitespace(ftfy.fix_text(text, _ftfy_config(fold)))
+        else:
+            fixed = normalize_whitespace(text)
         if fixed == text:
             break
         text = fixed
+        needs_ftfy = needs_character_repair(text)
     return text
 
 
@@ -154,17 +151,18 @@ def needs_character_repair(text: str) -> bool:
     if text.isascii():  # only a control character or an entity can need ftfy here
         flagged = text.encode("ascii").translate(None, _PLAIN_ASCII)
         return bool(flagged.strip(b"&")) or (bool(flagged) and _ENTITY.search(text) is not None)
-    # One class scan settles most other text; the exact tests run only where it finds something.
-    if _MAYBE_NEEDS_FTFY.search(text) is None:
-        return False
-    return (
-        _OUTSIDE.search(text) is not None
-        or _LEAD_AND_CONTINUATION.search(text) is not None
-        or ("&" in text and _ENTITY.search(text) is not None)
+    if _OUTSIDE.search(text) is not None:
+        return True
+    if "&" in text and _ENTITY.search(text) is not None:
+        return True
+    return any(
+        _flagged_by_ftfy(text, found.start(), found.end())
+        for found in _NON_ASCII_PAIR_OR_LEAD.finditer(text)
     )
 
 
-def _fix_once(text: str, fold: bool) -> str:
-    if needs_character_repair(text):
-        text = ftfy.fix_text(text, _ftfy_config(fold))
-    return normalize_whitespace(text)
+def _flagged_by_ftfy(text: str, start: int, end: int) -> bool:
+    # ftfy tests each line on its own, so a window never reaches back over a line break.
+    line_start = text.rfind("\n", 0, start) + 1
+    window = text[max(line_start, start - _WINDOW_CONTEXT) : end + _WINDOW_CONTEXT]
+    return is_bad(window)
