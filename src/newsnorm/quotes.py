@@ -95,17 +95,25 @@ class _Curler:
         self.single_open = False
         self.changed = 0
         self.ambiguous = 0
+        # The mark just written and where it ended: a quote right after another one reads
+        # the mark written there, as a second pass over the output would.
+        self.last_end = -1
+        self.last_mark = ""
 
     def __call__(self, match: regex.Match[str]) -> str:
         quote = match.group()
         mark = self._mark(quote, match.start(), match.end())
         if mark != quote:
             self.changed += 1
+        self.last_end, self.last_mark = match.end(), mark
         return mark
 
     def _mark(self, quote: str, start: int, end: int) -> str:
         text = self.text
-        before = text[start - 1] if start else "\n"
+        if start == self.last_end:
+            before = self.last_mark[-1]
+        else:
+            before = text[start - 1] if start else "\n"
         after = text[end] if end < len(text) else "\n"
         if quote == "\n":  # quotations do not carry over paragraphs; a reopening quote opens
             self.double_open = self.single_open = False
