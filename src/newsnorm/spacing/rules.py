@@ -215,9 +215,11 @@ SYMBOLS: tuple[Rule, ...] = (
     # Grades and ratings: A + +, A +.
     _rule("plus run", (" +",), r"(?<=\b[A-Z]) \+((?: \+)*)(?= |$)",
           lambda m: m.group().replace(" ", "")),
-    # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol.
+    # Tokenizers split rules and emphasis such as "=====" or "$$$" into one token per symbol
+    # (closing punctuation is attached by the time this runs: "$ $ $.").
     _rule("symbol run", ("= =", "_ _", "* *", "~ ~", "# #", "$ $", "+ +", "- -"),
-          r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?= |$)", lambda m: m.group().replace(" ", "")),
+          r"(?:^|(?<= ))(--|[=_*~#$+-])(?: \1){2,}(?=[ ,.;:!?)\]}]|$)",
+          lambda m: m.group().replace(" ", "")),
     _rule("initials and ampersand", (" & ",), r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
     _rule("time", (": ",), r": (?=\d\d)(?<=\b\d{1,2}: )", ":"),
     # Citation ranges are closed up: [1] – [11]. (Between plain numbers writers differ.)
