@@ -1,4 +1,5 @@
-"""Hypothesis profiles: fast by default, thorough with HYPOTHESIS_PROFILE=ci (used by .ci/run)."""
+"""Hypothesis profiles: fast by default, thorough with HYPOTHESIS_PROFILE=ci (used by .ci/run),
+and HYPOTHESIS_PROFILE=explore for a long hunt for rare failures before a release."""
 
 import os
 
@@ -10,6 +11,13 @@ settings.register_profile(
     max_examples=400,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.register_profile(
+    "explore",
+    max_examples=5000,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
     print_blob=True,
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
