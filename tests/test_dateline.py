@@ -33,6 +33,16 @@ from tests.strategies import clean_paragraphs
         ("(CNN) -- A storm hit.", Dateline(None, "CNN"), "A storm hit."),
         ("WASHINGTON _ The vote.", Dateline("WASHINGTON"), "The vote."),
         (
+            "fort worth, june 3 - cattle prices were steady.",
+            Dateline("fort worth", None, "june 3"),
+            "cattle prices were steady.",
+        ),
+        (
+            "Kansas city, june 3 - wheat rose.",
+            Dateline("Kansas city", None, "june 3"),
+            "wheat rose.",
+        ),
+        (
             "Tuesday, May 4, 2021\nThe story.",
             Dateline(None, None, "Tuesday, May 4, 2021"),
             "The story.",

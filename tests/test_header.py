@@ -107,3 +107,16 @@ def test_the_datelines_month_shows_the_order_of_a_numeric_date(
 def test_a_name_glued_to_the_posting_time_and_date() -> None:
     raw = "Harbor reopens after storm\n\nAnn Lee15:35, Oct 29 2020\n\nThe harbor reopened."
     assert normalize(raw).date == dt.date(2020, 10, 29)
+
+
+def test_a_page_date_is_read_at_the_top_of_a_page_not_below_the_story() -> None:
+    page = "Storm Hits Coast\n\nBy Ann Lee\n\nNov 8, 2023 / 02:40 PM\n\nWind rose."
+    assert normalize(page).date == dt.date(2023, 11, 8)
+    story = "Wind rose all night along the coast, " * 8 + "said forecasters.\n\nNov 8, 2023"
+    assert normalize(story).date is None
+
+
+def test_a_keyed_date_with_a_time_after_a_separator() -> None:
+    article = normalize("Storm Hits Coast\nBy Ann Lee\nPosted: Nov 8, 2023 / 02:40 PM\n\nWind.")
+    assert article.date == dt.date(2023, 11, 8)
+    assert article.headers["Posted"] == "Nov 8, 2023 / 02:40 PM"

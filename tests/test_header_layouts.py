@@ -3,7 +3,7 @@
 import datetime as dt
 
 import regex
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from newsnorm import Article, normalize, split_dateline, split_header
@@ -108,3 +108,55 @@ def test_nothing_is_lost(text: str) -> None:
     kept = _kept(normalize(text))
     for word in _WORD.findall(text):
         assert word in kept
+
+
+_OPENING_PIECES = [
+    *_PIECES,
+    *"\n\n\n",
+    "by ",
+    "title ",
+    "&UR; note &LR; ",
+    "Published on ",
+    "Feb. 17, 2020",
+    "Tuesday, September 1, 2015",
+    "04/03/2009",
+    " (Reuters) - ",
+    "Taipei, Taiwan — ",
+    " _ ",
+    "Author: ",
+    "LONDON (Reuters) - ",
+    "Desk: ",
+    "the ",
+    "RATES RISE",
+    "x" * 120,
+    "Rates rose ",
+    "and rates fell ",
+    "said the bank. ",
+    "Long prose sentence. " * 10,
+]
+
+
+_LINE_PIECES = st.lists(st.sampled_from(_OPENING_PIECES), max_size=12).map("".join)
+# Two opening lines made of the pieces, then more: the first two lines decide the quick test.
+_OPENINGS = st.tuples(_LINE_PIECES, st.sampled_from(["", "\n", "\n\n"]), _LINE_PIECES).map(
+    "".join
+) | st.lists(st.sampled_from(_OPENING_PIECES), max_size=40).map("".join)
+
+
+@given(_OPENINGS)
+@example("RATES RISE")  # a wire brief
+@example("Rates rise in London\nLONDON (Reuters) - Rates rose on Monday.")
+@example("Rates rise in London\nmarket traders said on Monday.")  # "mar" could start a date
+def test_the_quick_no_header_test_agrees_with_the_full_reading(text: str) -> None:
+    from unittest import mock
+
+    from newsnorm import header
+
+    # The quick path reads no page date: text that opens with the story has no page top.
+    with (
+        mock.patch.object(header, "_opens_with_body", return_value=False),
+        mock.patch.object(header, "_date_near_top", return_value=None),
+    ):
+        full = split_header(text)
+    if header._opens_with_body(text.lstrip()):
+        assert split_header(text) == full

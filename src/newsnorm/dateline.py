@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from newsnorm.article import Dateline
-from newsnorm.dates import MONTH_PATTERN, match_date, parse_date
+from newsnorm.dates import MONTH_PATTERN, could_start_a_date, match_date, parse_date
 
 __all__ = ["split_dateline"]
 
@@ -26,11 +26,13 @@ _PLACE = (
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
+# Wire copy set in lower case (commodity reports: "des moines, april 7 -") has a place in
+# lower case, or capitalized only at its start ("Mexico city"); only a date after it counts.
+_LOWER_CASE_PLACE = r"(?:[a-z][a-z.'’-]*|[A-Z][a-z]+(?= [a-z]))(?: [a-z][a-z.'’-]*){0,3}"
 _DATE_TEXT = rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _DASH = r"(?:-{1,2}|–|—|_)"
-_SPACED_DASHES = (" -", " –", " —", " _")
-_HEAD = 120  # how far into the text a dateline's dash or date can be
+_HEAD = 120  # how far into the text a dateline's dash can be
 _DIGIT = regex.compile(r"\d")
 
 _DATELINE = regex.compile(
@@ -39,10 +41,26 @@ _DATELINE = regex.compile(
     rf"|(?P<location>{_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|(?P<location>{_PLACE})(?= _ )"
     rf"|(?P<location>{_TITLE_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
+    rf"|(?P<location>{_LOWER_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|\((?P<agency>{_AGENCY})\)"
     rf") {_DASH}(?: +|(?=\n)|$)"  # a dateline may stand alone on its line above a table
 )
 _TITLE_CASE_DATELINE = regex.compile(rf"^(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +")
+
+
+def has_spaced_dash(text: str) -> bool:
+    """Tell whether the first characters of `text` hold a spaced dash, as every dateline does.
+
+    Every dateline has one within its first 120 characters, or is a date at the very start:
+    text with neither has no dateline, which `split_dateline` and the header reader settle
+    with this test.
+
+    Examples:
+        >>> has_spaced_dash("LONDON - Shares rose."), has_spaced_dash("Shares rose-ish.")
+        (True, False)
+    """
+    head = text[:_HEAD]
+    return " -" in head or " –" in head or " —" in head or " _" in head
 
 
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
@@ -65,9 +83,8 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """
     stripped = text.lstrip()
     head = stripped[:_HEAD]
-    # Every dateline has a spaced dash after it or a date in it.
-    dashed = any(dash in head for dash in _SPACED_DASHES)
-    if not dashed and not _DIGIT.search(head):
+    dashed = has_spaced_dash(head)
+    if not dashed and not (could_start_a_date(head) and _DIGIT.search(head)):
         return None, text
     first_line, _, rest = stripped.partition("\n")
     if parse_date(first_line):

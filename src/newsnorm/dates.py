@@ -71,9 +71,15 @@ _DATE_STARTS = frozenset(
 )
 
 
-def _could_start_a_date(text: str) -> bool:
-    # Every date starts with a digit, a month or a weekday: most text is turned away here,
-    # before the full grammar runs.
+def could_start_a_date(text: str) -> bool:
+    """Tell whether `text` could open with a date: the cheap test before the full grammar.
+
+    Every date starts with a digit, a month or a weekday, so most text is turned away here.
+
+    Examples:
+        >>> could_start_a_date("Feb. 17, 2020"), could_start_a_date("The day after")
+        (True, False)
+    """
     return text[:1].isdigit() or text[:3].casefold() in _DATE_STARTS
 
 
@@ -110,7 +116,7 @@ def match_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
         >>> match_date("March 26 - no year") is None
         True
     """
-    if not _could_start_a_date(text):
+    if not could_start_a_date(text):
         return None
     found = _DATE_PREFIX.match(text)
     if found is None:
@@ -142,7 +148,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
         >>> parse_date("March 26") is None, parse_date("February 30, 2021") is None
         (True, True)
     """
-    if not _could_start_a_date(text.lstrip()):
+    if not could_start_a_date(text.lstrip()):
         return None
     match = _DATE_EXPRESSION.match(text)
     return None if match is None else _date_of(match, day_first)

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import regex
 
-from newsnorm.article import Article
+from newsnorm.article import Article, Headers
 from newsnorm.characters import fix_characters, needs_character_repair
 from newsnorm.config import Config
 from newsnorm.dateline import split_dateline
@@ -26,7 +26,7 @@ from newsnorm.spacing import Style, repair_spacing_and_report
 __all__ = ["NormalizeReport", "normalize", "normalize_and_report", "normalize_text"]
 
 _BLANK_LINES = regex.compile(r"\n\s*\n")
-_NO_HEADER = HeaderFields()
+_NO_HEADER = HeaderFields(headers=Headers())  # read-only, so one serves every call
 
 
 @attrs.frozen
