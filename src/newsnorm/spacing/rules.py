@@ -77,7 +77,9 @@ class Rule:
             return text
         if chars is None:
             chars = frozenset(text)
-        if self.needs and not self._needed.any_in(text, chars):
+        # A substring replacement is its own check (one scan, finding or not), so only a rule
+        # with a pattern is gated by a scan for its literals first.
+        if self.pattern is not None and self.needs and not self._needed.any_in(text, chars):
             return text
         for old, new, needed in self._gated_replacements:
             if needed <= chars:  # a character lookup is cheaper than a scan that finds nothing
