@@ -33,6 +33,11 @@ from tests.strategies import clean_paragraphs
         ("(CNN) -- A storm hit.", Dateline(None, "CNN"), "A storm hit."),
         ("WASHINGTON _ The vote.", Dateline("WASHINGTON"), "The vote."),
         (
+            "Detroit (Reuters) - Car sales rose.",
+            Dateline("Detroit", "Reuters"),
+            "Car sales rose.",
+        ),
+        (
             "fort worth, june 3 - cattle prices were steady.",
             Dateline("fort worth", None, "june 3"),
             "cattle prices were steady.",

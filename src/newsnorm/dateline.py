@@ -22,7 +22,8 @@ _PLACE = (
     r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}"
     r"(?:, (?:[A-Z]{2,}\b|[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,3}))*"
 )
-# A place written in title case (Taipei, Taiwan) needs a dash that only a dateline uses.
+# A place written in title case (Taipei, Taiwan) needs a date, an agency in brackets or a
+# dash that only a dateline uses.
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
@@ -41,6 +42,7 @@ _DATELINE = regex.compile(
     rf"|(?P<location>{_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|(?P<location>{_PLACE})(?= _ )"
     rf"|(?P<location>{_TITLE_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
+    rf"|(?P<location>{_TITLE_CASE_PLACE}) \((?P<agency>{_AGENCY})\)"
     rf"|(?P<location>{_LOWER_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|\((?P<agency>{_AGENCY})\)"
     rf") {_DASH}(?: +|(?=\n)|$)"  # a dateline may stand alone on its line above a table
