@@ -33,6 +33,18 @@ from tests.strategies import clean_paragraphs
         ("(CNN) -- A storm hit.", Dateline(None, "CNN"), "A storm hit."),
         ("WASHINGTON _ The vote.", Dateline("WASHINGTON"), "The vote."),
         (
+            "CARSON, CALIF., April 3 - Sales rose.",
+            Dateline("CARSON, CALIF.", None, "April 3"),
+            "Sales rose.",
+        ),
+        ("NEW YORK , April 13 - It fell.", Dateline("NEW YORK", None, "April 13"), "It fell."),
+        ("CHICAGO, March 4, - Trade grew.", Dateline("CHICAGO", None, "March 4"), "Trade grew."),
+        (
+            "CHICAGO, April 13 -Airlines flew.",
+            Dateline("CHICAGO", None, "April 13"),
+            "Airlines flew.",
+        ),
+        (
             "Detroit (Reuters) - Car sales rose.",
             Dateline("Detroit", "Reuters"),
             "Car sales rose.",

@@ -17,10 +17,10 @@ __all__ = ["split_dateline"]
 _MONTH = MONTH_PATTERN
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 # An upper-case place (NEW YORK, ST. LOUIS, WINSTON-SALEM) optionally followed by regions
-# written in title case or abbreviated (", Kenya", ", N.Y.", ", Mass.").
+# written in title case or abbreviated (", Kenya", ", N.Y.", ", Mass.", ", CALIF.").
 _PLACE = (
     r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}"
-    r"(?:, (?:[A-Z]{2,}\b|[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,3}))*"
+    r"(?:, (?:[A-Z]{2,}\b\.?|[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,3}))*"
 )
 # A place written in title case (Taipei, Taiwan) needs a date, an agency in brackets or a
 # dash that only a dateline uses.
@@ -38,14 +38,17 @@ _DIGIT = regex.compile(r"\d")
 
 _DATELINE = regex.compile(
     "^(?:"
-    rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}))? \((?P<agency>{_AGENCY})\)"
-    rf"|(?P<location>{_PLACE}), (?P<date>{_DATE_TEXT})"
+    # An upper-case place and a date are evidence enough for the slips of real wire copy: a
+    # space before the comma, a comma after the date, no space after the dash
+    # ("NEW YORK , April 13 -", "CHICAGO, March 4, -", "CHICAGO, April 13 -Simmons").
+    rf"(?P<location>{_PLACE}) ?, (?P<date>{_DATE_TEXT}),? {_DASH}(?: +|(?=\n)|$|(?=[A-Z]))"
+    rf"|(?:(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}))? \((?P<agency>{_AGENCY})\)"
     rf"|(?P<location>{_PLACE})(?= _ )"
     rf"|(?P<location>{_TITLE_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|(?P<location>{_TITLE_CASE_PLACE}) \((?P<agency>{_AGENCY})\)"
     rf"|(?P<location>{_LOWER_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
     rf"|\((?P<agency>{_AGENCY})\)"
-    rf") {_DASH}(?: +|(?=\n)|$)"  # a dateline may stand alone on its line above a table
+    rf") {_DASH}(?: +|(?=\n)|$))"  # a dateline may stand alone on its line above a table
 )
 _TITLE_CASE_DATELINE = regex.compile(rf"^(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +")
 
