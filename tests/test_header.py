@@ -120,3 +120,13 @@ def test_a_keyed_date_with_a_time_after_a_separator() -> None:
     article = normalize("Storm Hits Coast\nBy Ann Lee\nPosted: Nov 8, 2023 / 02:40 PM\n\nWind.")
     assert article.date == dt.date(2023, 11, 8)
     assert article.headers["Posted"] == "Nov 8, 2023 / 02:40 PM"
+
+
+def test_a_headline_in_capitals_straight_above_the_story() -> None:
+    wire = "RAIN DELAYS HARVEST\n\tFarmers waited for the\nfields to dry.\n\tMore rain came."
+    article = normalize(wire)
+    assert article.title == "RAIN DELAYS HARVEST"
+    assert article.text == "Farmers waited for the fields to dry.\nMore rain came."
+    # A wrapped first line in capitals, continued in lower case, stays in the story.
+    wrapped = normalize("ACME CORP <ACME.O>\nsaid profits rose in the quarter.")
+    assert wrapped.title is None

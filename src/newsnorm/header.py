@@ -244,6 +244,19 @@ def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
     return sum(len(word) >= 3 and word.isalpha() for word in line.split()) >= 2
 
 
+def _capitals_above_text(first: str, upcoming: str) -> bool:
+    # Wire copy (NYT, AP) sets the headline in capitals straight above the story's first
+    # paragraph, which is written in mixed case and opens a sentence (a line that starts in
+    # lower case continues a wrapped one: "BASF AG <BASF.F>" / "said net profit …").
+    return (
+        bool(upcoming)
+        and first.upper() == first
+        and upcoming.upper() != upcoming
+        and not upcoming[0].islower()
+        and any(len(word) >= 3 and word.isalpha() for word in first.split())
+    )
+
+
 _MONTH_DAY = regex.compile(
     rf"\b(?:(?P<month>{MONTH_PATTERN}) (?P<day>[0-3]?[0-9])"
     rf"|(?P<day>[0-3]?[0-9]) (?P<month>{MONTH_PATTERN}))\b"
@@ -467,8 +480,10 @@ def _opens_with_body(top: str) -> bool:
         return False
     if len(first) > _MAX_TITLE_LENGTH:
         return True
+    if first.upper() == first:
+        return False  # a headline in capitals: a wire brief, or above the story
     if end < 0:
-        return first.upper() != first  # a one-line story in capitals is a wire brief
+        return True
     below_end = top.find("\n", end + 1)
     below = (top[end + 1 :] if below_end < 0 else top[end + 1 : below_end]).strip()
     return bool(below) and not _could_introduce_story(below)
@@ -524,6 +539,7 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
                 _introduces_story(upcoming)
                 or _is_wire_brief(lines, 0, first)
                 or _headline_above_paragraph(lines, first)
+                or _capitals_above_text(first, upcoming)
             )
         ):
             title_candidate = first
