@@ -504,8 +504,9 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
 
     Unknown ``Key: value`` lines count as header only inside a block that also holds a known
     key, so a body that opens with ``Note: …`` stays body. A first line becomes the title when
-    header lines, a date line or a paragraph opening with a news dateline follow it, or when
-    it is a one-line story in capitals. A date line that names the weekday and is the last
+    header lines, a date line or a paragraph opening with a news dateline follow it, when it
+    stands above a blank line, or when it is in capitals, alone (a wire brief) or straight
+    above the story. A date line that names the weekday and is the last
     before the body (``Tuesday, September 1, 2015``) is left in the body: it is the story's
     dateline. Without a dated header, a web page's own date printed on a short line near the
     top counts (``Posted: Nov 8, 2023``), unless the text opens with a paragraph of the story.
