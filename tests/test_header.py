@@ -130,3 +130,24 @@ def test_a_headline_in_capitals_straight_above_the_story() -> None:
     # A wrapped first line in capitals, continued in lower case, stays in the story.
     wrapped = normalize("ACME CORP <ACME.O>\nsaid profits rose in the quarter.")
     assert wrapped.title is None
+
+
+def test_a_copyright_notice_above_the_story_is_a_header() -> None:
+    wire = (
+        "HARBOUR REOPENS\n"
+        "COPYRIGHT 1999 BY NEWSWIRE CO. NO PART OF THIS MAY BE\n"
+        "REPRINTED WITHOUT PERMISSION.\n"
+        "THE harbour reopened on Monday after the storm."
+    )
+    article = normalize(wire)
+    assert article.title == "HARBOUR REOPENS"
+    assert article.headers["copyright"] == (
+        "COPYRIGHT 1999 BY NEWSWIRE CO. NO PART OF THIS MAY BE REPRINTED WITHOUT PERMISSION."
+    )
+    assert article.text == "THE harbour reopened on Monday after the storm."
+    glued = normalize(" date 1999-05-03 COPYRIGHT 1999 BY NEWSWIRE CO. THE harbour reopened.")
+    assert glued.date == dt.date(1999, 5, 3)
+    assert glued.headers["copyright"] == "COPYRIGHT 1999 BY NEWSWIRE CO."
+    assert glued.text == "THE harbour reopened."
+    # A story about copyright is no notice.
+    assert "copyright" not in normalize("Copyright law changed in 1998, lawyers said.").headers

@@ -65,6 +65,12 @@ _SPACE = regex.compile(" ")
 _BYLINE_REACH = 80  # a byline glued to a dateline is at most this long
 # A contributor note set off before the dateline in NYT wire copy: &UR; … &LR;
 _NOTE = regex.compile(r"^&UR;\s*(?P<note>.*?)\s*&LR;\s*(?P<rest>.*)$")
+# A copyright notice set above the story in wire copy: "COPYRIGHT 1998 BY WORLDSOURCES, INC. …".
+_COPYRIGHT = regex.compile(
+    r"(?:COPYRIGHT|Copyright)(?: \([Cc]\)| ©)? (?:19|20)[0-9]{2}\b|© ?(?:19|20)[0-9]{2}\b"
+)
+_COPYRIGHT_STARTS = ("COPYRIGHT", "Copyright", "©")
+_SENTENCE_STOP = regex.compile(r"[.!?](?= |$)")
 
 
 @attrs.frozen
@@ -200,7 +206,7 @@ def _introduces_story(upcoming: str) -> bool:
         return False
     if _header_line(upcoming) or _GLUED_DATE_LINE.match(upcoming) or _is_date_line(upcoming):
         return True
-    if _NOTE.match(upcoming):
+    if _NOTE.match(upcoming) or _COPYRIGHT.match(upcoming):
         return True
     dateline, _ = split_dateline(upcoming)
     return dateline is not None and dateline.location is not None
@@ -473,7 +479,7 @@ def _opens_with_body(top: str) -> bool:
     end = top.find("\n")
     first = (top if end < 0 else top[:end]).strip()
     if (
-        first.startswith(("date ", "title ", "&UR;"))
+        first.startswith(("date ", "title ", "&UR;", *_COPYRIGHT_STARTS))
         or _header_line(first) is not None
         or (could_start_a_date(first) and _is_date_line(first))
     ):
@@ -493,10 +499,51 @@ def _could_introduce_story(line: str) -> bool:
     # _introduces_story, or the corpus date line that _above_date_line looks for; the full
     # test runs only where the cheap ones that match_date and split_dateline start with pass.
     return (
-        line.startswith(("date ", "title ", "&UR;"))
+        line.startswith(("date ", "title ", "&UR;", *_COPYRIGHT_STARTS))
         or _header_line(line) is not None
         or ((could_start_a_date(line) or has_spaced_dash(line)) and _introduces_story(line))
     )
+
+
+def _take_copyright_notice(found: _HeaderBuilder, lines: list[str], index: int) -> int:
+    """Move a copyright notice opening lines[index] into the headers; return the body's line.
+
+    The notice runs over the sentences written in capitals, on as many lines as it takes: the
+    story starts with the first sentence that holds a small letter.
+    """
+    line = lines[index].strip()
+    if not _COPYRIGHT.match(line):
+        return index
+    parts: list[str] = []
+    while True:
+        notice, rest = _notice_prefix(line, first=not parts)
+        parts.append(notice)
+        if rest:
+            lines[index] = rest
+            break
+        index += 1
+        if index == len(lines) or not lines[index].strip() or _has_small_letter(lines[index]):
+            break
+        line = lines[index].strip()
+    found.add("copyright", " ".join(parts))
+    return index
+
+
+def _notice_prefix(line: str, *, first: bool) -> tuple[str, str]:
+    # The first sentence of a notice may be in mixed case ("Copyright 2020 The Associated
+    # Press."); after it, only sentences in capitals belong to the notice.
+    end = 0
+    for stop in _SENTENCE_STOP.finditer(line):
+        if (end or not first) and _has_small_letter(line[end : stop.end()]):
+            return line[:end].strip(), line[end:].strip()
+        end = stop.end()
+    if (end or not first) and _has_small_letter(line[end:]):
+        return line[:end].strip(), line[end:].strip()
+    return line, ""
+
+
+def _has_small_letter(text: str) -> bool:
+    return text.upper() != text
 
 
 def split_header(text: str) -> tuple[HeaderFields, str]:
@@ -594,6 +641,7 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
         if note:
             found.add("note", note["note"])
             lines[index] = note["rest"]
+        index = _take_copyright_notice(found, lines, index)
     _resolve_ambiguous_date(found, lines[index:])
     body = "\n".join(lines[index:]).strip("\n")
     if found.date is None:
