@@ -6,7 +6,10 @@ Recognised at the top of a document, in any order:
   optionally after ``title …`` on the same line;
 - ``Key: value`` lines (``Title:``, ``By:``, ``Date:``, ``Source:`` …; unknown keys are kept);
 - ``By …`` bylines and ``Published on …`` / ``Posted on …`` / ``Updated …`` date lines;
-- a headline on the first line, when header lines follow it.
+- a headline on the first line (`split_header` says when);
+- a contributor note (``&UR; … &LR;``) or a copyright notice (``COPYRIGHT 1998 BY …``) just
+  above the story;
+- on a web page's text, the page's own date near the top.
 
 Whatever is recognised moves out of the body into `HeaderFields`; nothing is dropped.
 """
