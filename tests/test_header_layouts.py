@@ -100,7 +100,10 @@ def _kept(article: Article) -> str:
     return " ".join(parts)
 
 
-_PIECES = [*" \n,.:-()'\"aAbBzZ19", "By ", "date ", "Title: ", "2020-01-02 ", "WASHINGTON "]
+_PIECES = [
+    *" \n,.:-()'\"aAbBzZ19",
+    *("By ", "date ", "Title: ", "2020-01-02 ", "WASHINGTON ", "COPYRIGHT 1999 BY ", "RAIN. "),
+]
 
 
 @given(st.lists(st.sampled_from(_PIECES)).map("".join))
