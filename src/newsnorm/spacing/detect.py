@@ -130,7 +130,8 @@ _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
 }
 
 # Joiners some tokenizers split and others keep; what the document shows decides.
-_SPACED_HYPHEN = regex.compile(r"[^\W\d_] - [^\W\d_]")
+# UD splits numbered compounds too (COVID - 19, 21 - year, 1 - 7 months).
+_SPACED_HYPHEN = regex.compile(r"[^\W_] - [^\W_]")
 _GLUED_HYPHEN = regex.compile(r"[^\W\d_]-[^\W\d_]")
 _GLUED_SLASH = regex.compile(r"\w/\w")
 
