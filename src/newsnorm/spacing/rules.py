@@ -166,11 +166,12 @@ CONTRACTIONS: tuple[Rule, ...] = (
         lambda profile: profile.ptb_words,
         flags=regex.I,
     ),
-    # Nobody writes "gon na": these splits are a tokenizer's whatever else the text shows.
+    # Nobody writes "gon na" or "out ta": these splits are a tokenizer's whatever else the
+    # text shows.
     _rule("PTB informal",
           ("n na", "t ta", "m me", "N NA", "T TA", "M ME"),  # the joints, in either case
-          r"\b(?:gon na|wan na|got ta|gim me|lem me)\b", lambda m: m.group().replace(" ", ""),
-          flags=regex.I),
+          r"\b(?:gon na|wan na|got ta|lot ta|out ta|gim me|lem me)\b",
+          lambda m: m.group().replace(" ", ""), flags=regex.I),
 )  # fmt: skip
 
 QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
