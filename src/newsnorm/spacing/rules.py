@@ -233,8 +233,15 @@ SYMBOLS: tuple[Rule, ...] = (
     _rule("slash", (" / ",), r"(?<=\S) (/+(?: /+)*) (?=\S)", lambda m: m.group(1).replace(" ", ""),
           lambda profile: profile.join_slashes),
     # UD splits hyphens (adult - learned, American - Islamic); a spaced dash between clauses
-    # has a function word on one side (food - we all know) or starts a new phrase with a
-    # capital (Rome - Thanks), so those stay spaced.
+    # has a function word on one side (food - we all know), so those stay spaced, unless the
+    # function word sits between two hyphens, as only in a compound (out - of - date).
+    _rule(
+        "hyphenated phrase",
+        (" - ",),
+        rf"(?<=(?<![^\W_])[^\W_]{{1,40}}) - ((?i:{_FUNCTION_WORD})) - (?=[^\W_])",
+        r"-\1-",
+        lambda profile: profile.join_hyphens,
+    ),
     _rule(
         "hyphen",
         (" - ",),
