@@ -183,9 +183,10 @@ def _profile(text: str, style: Style, chars: frozenset[str]) -> Profile:
     moses = style == "moses" and _MOSES_CONTRACTIONS.any_in(text[:_SAMPLE], chars)
     # UD splits every hyphen: any glued one means the spaced ones are the author's dashes.
     join_hyphens = style == "ud" and not _GLUED_HYPHEN.search(text)
-    # Moses splits every slash; PTB and UD keep them, so there a spaced slash is the author's.
+    # Moses splits every slash and UD some (and / or); PTB keeps them, so there a spaced slash
+    # is the author's. A glued one shows that the tokenizer keeps them.
     join_slashes = (
-        style not in ("ptb", "ud")
+        style != "ptb"
         and "/" in chars
         and " / " in text
         and not _GLUED_SLASH.search(text)
