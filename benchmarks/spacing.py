@@ -42,10 +42,10 @@ TARGETS = {
 # Where we are, pinned a little below the measured scores: --check and the test suite fail
 # when a change drops below them. Raise them when accuracy improves.
 FLOORS = {
-    ("sentences", "moses"): 94.4,
+    ("sentences", "moses"): 94.8,
     ("sentences", "ptb"): 95.4,
     ("sentences", "nltk"): 95.0,
-    ("sentences", "ud"): 90.8,
+    ("sentences", "ud"): 91.6,
     ("sentences", "clean"): 99.4,
     ("documents", "moses"): 70.5,
     ("documents", "ptb"): 71.0,
