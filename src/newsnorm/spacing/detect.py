@@ -130,8 +130,9 @@ _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
 }
 
 # Joiners some tokenizers split and others keep; what the document shows decides.
-# UD splits numbered compounds too (COVID - 19, 21 - year, 1 - 7 months).
-_SPACED_HYPHEN = regex.compile(r"[^\W_] - [^\W_]")
+# UD splits numbered compounds too (COVID - 19, 21 - year, 1 - 7 months); a figure before a
+# capitalized word is a dated dateline's dash instead (March 2 - Shares).
+_SPACED_HYPHEN = regex.compile(r"[^\W\d_] - [^\W_]|\d - (?!\p{Lu}\p{Ll})[^\W_]")
 _GLUED_HYPHEN = regex.compile(r"[^\W\d_]-[^\W\d_]")
 _GLUED_SLASH = regex.compile(r"\w/\w")
 
@@ -165,6 +166,8 @@ class StyleReport:
         evidence: how often each kind of tokenizer spacing was seen, and each kind of
             spacing only writers produce (``"glued punctuation"`` and others).
         profile: the per-document decisions for the rejoining rules.
+        rules: the rejoining rules that changed the text, in the order they ran; filled by
+            `repair_spacing_and_report` (detection alone changes nothing).
 
     Examples:
         >>> report = detect_style("It works , mostly .")
@@ -176,6 +179,7 @@ class StyleReport:
     confidence: float
     evidence: Mapping[str, int]
     profile: Profile = Profile()
+    rules: tuple[str, ...] = ()
 
 
 def _profile(text: str, style: Style, chars: frozenset[str]) -> Profile:
@@ -186,10 +190,7 @@ def _profile(text: str, style: Style, chars: frozenset[str]) -> Profile:
     # Moses splits every slash and UD some (and / or); PTB keeps them, so there a spaced slash
     # is the author's. A glued one shows that the tokenizer keeps them.
     join_slashes = (
-        style != "ptb"
-        and "/" in chars
-        and " / " in text
-        and not _GLUED_SLASH.search(text)
+        style != "ptb" and "/" in chars and " / " in text and not _GLUED_SLASH.search(text)
     )
     return Profile(ptb_words=not moses, join_hyphens=join_hyphens, join_slashes=join_slashes)
 
