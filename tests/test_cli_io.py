@@ -165,8 +165,10 @@ def test_stats_count_each_stage(tmp_path: Path, capsys: pytest.CaptureFixture[st
     path = tmp_path / "s.txt"
     path.write_text(f' date 2020-02-17 {STORY} "odd .”', encoding="utf-8")
     assert main(["normalize", str(path), "--stats", "-o", str(tmp_path / "o.txt")]) == 0
+    err = capsys.readouterr().err
+    stages, _, rules = err.partition("documents changed by each spacing rule:\n")
     stats = {}
-    for line in capsys.readouterr().err.splitlines():
+    for line in stages.splitlines():
         name, _, value = line.rpartition("  ")
         stats[name.strip()] = int(value.replace(",", ""))
     assert stats["documents"] == 1
@@ -174,6 +176,8 @@ def test_stats_count_each_stage(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert stats["quotes changed"] == 1  # the flattened opener
     assert stats["dates found"] == 1
     assert stats["records failed"] == 0
+    fired = {line.rpartition("  ")[0].strip(): line.split()[-1] for line in rules.splitlines()}
+    assert fired == {"closing punctuation": "1", "closing period": "1", "opening bracket": "1"}
 
 
 def test_inspect_explains_one_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -182,6 +186,7 @@ def test_inspect_explains_one_document(tmp_path: Path, capsys: pytest.CaptureFix
     assert main(["inspect", str(path)]) == 0
     out = capsys.readouterr().out
     assert "style:     moses" in out
+    assert "rules:     closing punctuation, closing period, opening bracket" in out
     assert "title:     Council votes" in out
     assert "byline:    By Ann Lee" in out
     assert "+WASHINGTON (Reuters) - Lawmakers met, aides said." in out

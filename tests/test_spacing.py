@@ -3,6 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnorm import detect_style, repair_spacing
+from newsnorm.spacing import RULE_NAMES, repair_spacing_and_report
 from tests.strategies import clean_documents, clean_sentences, moses_render
 
 _NOT_SPACE = regex.compile(r"\s+")
@@ -60,3 +61,22 @@ def test_long_adversarial_line_completes() -> None:
     # Regexes must stay linear: a line of nothing but punctuation, quotes and spaces.
     line = ' , " ( ’ s ] “ . @-@ ' * 20_000
     assert len(repair_spacing(line)) > 0
+
+
+def test_the_report_names_the_rules_that_changed_the_text() -> None:
+    text, report = repair_spacing_and_report("They do n't know -LRB- yet -RRB- , he said .")
+    assert text == "They don't know (yet), he said."
+    assert report.rules == (
+        "PTB bracket",
+        "split n't",
+        "closing punctuation",
+        "closing period",
+        "opening bracket",
+    )
+    assert set(report.rules) <= set(RULE_NAMES)
+    assert repair_spacing_and_report("Clean prose, as written.")[1].rules == ()
+
+
+@given(st.text(alphabet=st.sampled_from(list(" ,.;:!?()[]“”‘’'\"abc1\n_@#/-&$=<>*%"))))
+def test_every_rule_named_in_a_report_is_known(text: str) -> None:
+    assert set(repair_spacing_and_report(text)[1].rules) <= set(RULE_NAMES)

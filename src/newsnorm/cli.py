@@ -35,7 +35,7 @@ from newsnorm.formats import (
     resolve_input_format,
 )
 from newsnorm.pipeline import NormalizeReport, normalize_and_report, normalize_text
-from newsnorm.spacing import detect_style
+from newsnorm.spacing import RULE_NAMES, detect_style
 
 __all__ = ["EXIT_INPUT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -365,7 +365,9 @@ _COUNTED = (
     "datelines found",
     "titles found",
     "bylines found",
+    # then, per spacing rule, the documents it changed (RULE_NAMES order)
 )
+_RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
 Rendered = tuple[str, tuple[int, ...]]
 
 
@@ -381,6 +383,9 @@ def _render(
     """Render one article as its output chunk, with its counts for --stats (in a worker)."""
     output_format = formats.get(document.source, default)
     chunk = render_article(article, output_format, document=document, text_field=text_field)
+    fired = [0] * len(RULE_NAMES)
+    for name in report.spacing_rules:
+        fired[_RULE_INDEX[name]] = 1
     counts = (
         1,
         report.style != "raw",
@@ -390,6 +395,7 @@ def _render(
         article.dateline is not None,
         article.title is not None,
         article.byline is not None,
+        *fired,
     )
     return chunk, counts
 
@@ -443,14 +449,26 @@ class _Run:
         finally:
             progress.finish()
         if self.args.stats:
-            totals = [sum(column) for column in zip(*self.counts, strict=True)] or [0] * len(
-                _COUNTED
-            )
-            stats = {**dict(zip(_COUNTED, totals, strict=True)), "records failed": self.failed}
-            width = max(len(key) for key in stats)
-            for key, value in stats.items():
-                print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
+            self._print_stats()
         return EXIT_INPUT_FAILED if self.failed else EXIT_OK
+
+    def _print_stats(self) -> None:
+        columns = len(_COUNTED) + len(RULE_NAMES)
+        totals = [sum(column) for column in zip(*self.counts, strict=True)] or [0] * columns
+        stats = {**dict(zip(_COUNTED, totals, strict=False)), "records failed": self.failed}
+        # The spacing rules that changed at least one document, in the order they run.
+        rules = {
+            f"  {name}": count
+            for name, count in zip(RULE_NAMES, totals[len(_COUNTED) :], strict=True)
+            if count
+        }
+        width = max(len(key) for key in (*stats, *rules))
+        for key, value in stats.items():
+            print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
+        if rules:
+            print("documents changed by each spacing rule:", file=sys.stderr)
+            for key, value in rules.items():
+                print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
 
     def _write_all(self, results: Iterator[tuple[Document, Rendered]], progress: _Progress) -> None:
         assert self.plan.single is not None
@@ -519,6 +537,7 @@ def _run_inspect(args: argparse.Namespace) -> int:
     evidence = ", ".join(f"{name} {count}" for name, count in style.evidence.items() if count)
     print(f"document:  {document.source}, line {document.line}")
     print(f"style:     {style.style} (confidence {style.confidence:.2f}; {evidence or 'none'})")
+    print(f"rules:     {', '.join(report.spacing_rules) or 'none'}")
     print(f"quotes:    {report.quotes_changed} changed, {report.quotes_ambiguous} ambiguous left")
     for field in ("title", "byline", "date", "dateline"):
         print(f"{field + ':':<10} {getattr(article, field)}")

@@ -37,15 +37,19 @@ class NormalizeReport:
         style: the tokenization style detected (``"raw"``: spacing was left alone).
         quotes_changed: quote characters replaced.
         quotes_ambiguous: straight quotes left because nothing showed their direction.
+        spacing_rules: the spacing rules that changed the text, in the order they ran (the
+            names are `newsnorm.spacing.RULE_NAMES`).
 
     Examples:
-        >>> normalize_and_report("It ' s odd , she said .")[1].style
-        'moses'
+        >>> report = normalize_and_report("It ’ s odd , she said .")[1]
+        >>> report.style, report.spacing_rules
+        ('moses', ('split apostrophe ’', 'closing punctuation', 'closing period'))
     """
 
     style: Style = "raw"
     quotes_changed: int = 0
     quotes_ambiguous: int = 0
+    spacing_rules: tuple[str, ...] = ()
 
 
 def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
@@ -54,15 +58,16 @@ def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
     if config.characters:
         text = fix_characters(text, config)
     style: Style = "raw"
+    rules: tuple[str, ...] = ()
     if config.spacing != "off":
         text, style_report = repair_spacing_and_report(text)
-        style = style_report.style
+        style, rules = style_report.style, style_report.rules
     quoted, quotes = fix_quotes_and_count(text, config.quotes)
     if quotes.changed and config.characters and needs_character_repair(quoted):
         # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8 for ᔑ);
         # repairing again keeps normalize_text(normalize_text(x)) == normalize_text(x).
         quoted = fix_characters(quoted, config)
-    return quoted, NormalizeReport(style, quotes.changed, quotes.ambiguous)
+    return quoted, NormalizeReport(style, quotes.changed, quotes.ambiguous, rules)
 
 
 def _paragraphs(text: str) -> str:

@@ -7,6 +7,7 @@ WikiText ``@-@``-style joiners, Moses entities and Multi-News ``NEWLINE_CHAR``.
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from newsnorm.spacing.detect import (
@@ -16,9 +17,10 @@ from newsnorm.spacing.detect import (
     detect_style,
     detect_style_and_characters,
 )
-from newsnorm.spacing.rules import rejoin
+from newsnorm.spacing.rules import RULE_NAMES, rejoin
 
 __all__ = [
+    "RULE_NAMES",
     "Profile",
     "Style",
     "StyleReport",
@@ -56,10 +58,12 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
 def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[str, StyleReport]:
     """`repair_spacing`, also returning the `StyleReport` that decided what to do.
 
+    The report's `StyleReport.rules` names the rejoining rules that changed the text.
+
     Examples:
         >>> text, report = repair_spacing_and_report("It works , mostly .")
-        >>> text, report.style
-        ('It works, mostly.', 'moses')
+        >>> text, report.style, report.rules
+        ('It works, mostly.', 'moses', ('closing punctuation', 'closing period'))
     """
     if "NEWLINE_CHAR" in text:
         text = _NEWLINE_MARKER.sub("\n", text)
@@ -70,4 +74,6 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
         report = StyleReport(style, 1.0, report.evidence, report.profile)
     if report.style == "raw":
         return text, report
-    return rejoin(text, report.profile, chars), report
+    fired: list[str] = []
+    text = rejoin(text, report.profile, chars, fired)
+    return text, attrs.evolve(report, rules=tuple(fired))

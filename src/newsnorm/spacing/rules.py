@@ -21,7 +21,7 @@ from newsnorm.spacing.detect import Profile
 from newsnorm.spacing.literals import Literals
 from newsnorm.spacing.pairing import attach_straight_quotes
 
-__all__ = ["Rule", "rejoin"]
+__all__ = ["RULE_NAMES", "Rule", "rejoin"]
 
 Replacement = str | Callable[[regex.Match[str]], str]
 
@@ -242,11 +242,14 @@ SYMBOLS: tuple[Rule, ...] = (
         r"-\1-",
         lambda profile: profile.join_hyphens,
     ),
+    # Nor is the dash after a place or a date in capitals or figures before a capitalized
+    # word: that is a dateline (LONDON - Shares, March 2 - Shares), not a compound (COVID - 19).
     _rule(
         "hyphen",
         (" - ",),
         rf"(?<!\b(?i:{_FUNCTION_WORD}))(?<=(?<![^\W_])[^\W_]{{1,40}}) - "
-        rf"(?!(?i:{_FUNCTION_WORD})\b)(?=[^\W_])",
+        rf"(?!(?i:{_FUNCTION_WORD})\b)(?!(?<=\b(?:\p{{Lu}}{{2,}}|\d+) - )\p{{Lu}}\p{{Ll}})"
+        rf"(?=[^\W_])",
         "-",
         lambda profile: profile.join_hyphens,
     ),
@@ -254,12 +257,31 @@ SYMBOLS: tuple[Rule, ...] = (
 
 _SPACE_RUN = regex.compile(r" {2,}")
 _LATER_RULES = QUOTES_AND_BRACKETS + SYMBOLS
+_PAIRING = "straight quotes paired"
+
+RULE_NAMES: tuple[str, ...] = (
+    *(rule.name for rule in UNESCAPES + CONTRACTIONS),
+    _PAIRING,
+    *(rule.name for rule in _LATER_RULES),
+)
+"""Every rejoining step's name, in the order the steps run (for statistics and explanations).
+
+Examples:
+    >>> RULE_NAMES[:2], "closing punctuation" in RULE_NAMES
+    (('PTB bracket', 'Moses entity'), True)
+"""
 
 
-def rejoin(text: str, profile: Profile, chars: frozenset[str] | None = None) -> str:
+def rejoin(
+    text: str,
+    profile: Profile,
+    chars: frozenset[str] | None = None,
+    fired: list[str] | None = None,
+) -> str:
     """Undo tokenization in `text` (one paragraph per line) under the document's `profile`.
 
     `chars`, the set of the text's characters, saves computing it again when the caller has it.
+    `fired`, when given, receives the name of each rule that changed the text, in order.
 
     Examples:
         >>> rejoin("She does n't know -LRB- yet -RRB- , `` he said '' .", Profile())
@@ -273,16 +295,27 @@ def rejoin(text: str, profile: Profile, chars: frozenset[str] | None = None) -> 
     # replacements for a token at a line end (" .\n") also cover the end of the text.
     text += "\n"
     escaped = text
-    text = _apply(UNESCAPES, text, profile, chars)
+    text = _apply(UNESCAPES, text, profile, chars, fired)
     if text != escaped:  # unescaping brings in brackets and quotes; the rest only removes
         chars = frozenset(text)
-    text = _apply(CONTRACTIONS, text, profile, chars)
-    text = attach_straight_quotes(text)
-    return _apply(_LATER_RULES, text, profile, chars)[:-1]
+    text = _apply(CONTRACTIONS, text, profile, chars, fired)
+    paired = attach_straight_quotes(text)
+    if fired is not None and paired != text:
+        fired.append(_PAIRING)
+    return _apply(_LATER_RULES, paired, profile, chars, fired)[:-1]
 
 
-def _apply(rules: tuple[Rule, ...], text: str, profile: Profile, chars: frozenset[str]) -> str:
+def _apply(
+    rules: tuple[Rule, ...],
+    text: str,
+    profile: Profile,
+    chars: frozenset[str],
+    fired: list[str] | None,
+) -> str:
     for rule in rules:
         if not rule.impossible(chars):  # most rules end here, without a call or a scan
-            text = rule.apply(text, profile, chars)
+            changed = rule.apply(text, profile, chars)
+            if fired is not None and changed != text:
+                fired.append(rule.name)
+            text = changed
     return text
