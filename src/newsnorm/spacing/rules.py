@@ -204,8 +204,6 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     # A file name split after a bracket: (draft) .doc
     _rule("file extension", (") .",), r"(?<=\)) (?=\.[A-Za-z0-9]{2,4}\b)"),
     _literal("opening bracket", ("( ", "("), ("[ ", "["), ("{ ", "{")),
-    # An optional plural ending is written against its word: friend(s), official(s).
-    _rule("optional plural", (" (s)", " (es)"), r"(?<=[^\W\d_]) (?=\((?:s|es)\)(?:[ ,.;:!?]|$))"),
 )  # fmt: skip
 
 SYMBOLS: tuple[Rule, ...] = (
