@@ -72,7 +72,8 @@ _NOTE = regex.compile(r"^&UR;\s*(?P<note>.*?)\s*&LR;\s*(?P<rest>.*)$")
 _COPYRIGHT = regex.compile(
     r"(?:COPYRIGHT|Copyright)(?: \([Cc]\)| ©)? (?:19|20)[0-9]{2}\b|© ?(?:19|20)[0-9]{2}\b"
 )
-_COPYRIGHT_STARTS = ("COPYRIGHT", "Copyright", "©")
+# How a line that is header, not story, can start, besides a key, a byline or a date.
+_HEADER_STARTS = ("date ", "title ", "&UR;", "COPYRIGHT", "Copyright", "©")
 _SENTENCE_STOP = regex.compile(r"[.!?](?= |$)")
 
 
@@ -319,9 +320,11 @@ _LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\s+", regex.IGNORECASE)
 _NAME_BEFORE_TIME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=[0-2]?[0-9]:[0-5][0-9]\b)")
 _SEPARATOR = regex.compile(r"\s*[|•·/]\s*|\s+[-–]\s+|\s+by\s+", regex.IGNORECASE)
 # A page's own date has a four-digit year of this century or the last: only lines with one
-# are looked at closely. (Found with str.find: a regex scan costs more than the rest.)
+# are looked at closely.
 _CENTURIES = ("19", "20")
-_TWO_DIGITS = frozenset(f"{number:02d}" for number in range(100))
+_DIGITS_AS_ZEROS = bytes.maketrans(
+    bytes(range(256)), bytes(0x30 if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
+)
 _TOP_CHARACTERS = 30_000
 _PLAIN_LINES = 80  # an unlabelled date further down is as likely a date in the story
 _PAGE_LINE = 160
@@ -335,35 +338,10 @@ def _date_years(text: str, end: int) -> list[int]:
     A year ends a written date when a day comes shortly before it (``Nov 8, 2023``,
     ``08/11/2023``); it starts an ISO date when a hyphen follows (``2023-11-08``).
     """
-    if end < 4:
-        return []
-    if text.isascii():
-        return _ascii_date_years(text, end)
-    found = []
-    for century in _CENTURIES:
-        at = text.find(century, 0, end - 2)
-        while at >= 0:
-            if (
-                text[at + 2 : at + 4] in _TWO_DIGITS
-                and not (at > 0 and text[at - 1].isdecimal())
-                and not (at + 4 < end and text[at + 4].isdecimal())
-                and (text[at + 4 : at + 5] == "-" or _DIGIT.search(text, max(0, at - 14), at))
-            ):
-                found.append(at)
-            at = text.find(century, at + 1, end - 2)
-    found.sort()
-    return found
-
-
-# In ASCII text every digit becomes "0" and every other character a space: a four-digit
-# number is then a run of exactly four zeros, which bytes.find locates in one fast scan.
-_DIGITS_AS_ZEROS = bytes.maketrans(
-    bytes(range(256)), bytes(0x30 if 0x30 <= code <= 0x39 else 0x20 for code in range(256))
-)
-
-
-def _ascii_date_years(text: str, end: int) -> list[int]:
-    digits = text[:end].encode("ascii").translate(_DIGITS_AS_ZEROS)
+    # One byte per character (anything outside ASCII becomes "?"), then every digit "0" and
+    # every other byte a space: a four-digit number is a run of exactly four zeros, which
+    # bytes.find locates far faster than a regex scan.
+    digits = text[:end].encode("ascii", "replace").translate(_DIGITS_AS_ZEROS)
     found = []
     at = digits.find(b"0000")
     while at >= 0:
@@ -482,7 +460,7 @@ def _opens_with_body(top: str) -> bool:
     end = top.find("\n")
     first = (top if end < 0 else top[:end]).strip()
     if (
-        first.startswith(("date ", "title ", "&UR;", *_COPYRIGHT_STARTS))
+        first.startswith(_HEADER_STARTS)
         or _header_line(first) is not None
         or (could_start_a_date(first) and _is_date_line(first))
     ):
@@ -502,7 +480,7 @@ def _could_introduce_story(line: str) -> bool:
     # _introduces_story, or the corpus date line that _above_date_line looks for; the full
     # test runs only where the cheap ones that match_date and split_dateline start with pass.
     return (
-        line.startswith(("date ", "title ", "&UR;", *_COPYRIGHT_STARTS))
+        line.startswith(_HEADER_STARTS)
         or _header_line(line) is not None
         or ((could_start_a_date(line) or has_spaced_dash(line)) and _introduces_story(line))
     )
