@@ -44,10 +44,11 @@ _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
     ),
     "space inside brackets": regex.compile(r"[(\[{](?= [\w.])|[)\]}](?<=[\w.] [)\]}])"),
     # PTB and UD split "doesn't" as "does n't"; Moses as "doesn 't". Both split "it 's".
-    "split n't (PTB)": regex.compile(r"['’](?<=\w n['’])t\b", regex.I),
-    "split clitic": regex.compile(r"['’](?<=\w ['’])(?:s|re|ve|ll|d|m)\b", regex.I),
+    # (Case is ignored only after the apostrophe: a pattern-wide flag slows the scan 3x.)
+    "split n't (PTB)": regex.compile(r"['’](?<=\w (?i:n)['’])(?i:t)\b"),
+    "split clitic": regex.compile(r"['’](?<=\w ['’])(?i:(?:s|re|ve|ll|d|m)\b)"),
     "split contraction (Moses)": regex.compile(
-        r"['’](?:(?<=\wn ['’])t\b|(?<=\w ['’]) (?:s|t|re|ve|ll|d|m)\b)", regex.I
+        r"['’](?:(?<=\w(?i:n) ['’])(?i:t)\b|(?<=\w ['’]) (?i:(?:s|t|re|ve|ll|d|m)\b))"
     ),
     "spaced quote": regex.compile(
         r"[“‘”\"'](?:(?<=(?:^| )[“‘\"'])(?= \w)|(?<=\w [”\"'])(?= |$))", regex.M
@@ -132,9 +133,13 @@ _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
 # Joiners some tokenizers split and others keep; what the document shows decides.
 # UD splits numbered compounds too (COVID - 19, 21 - year, 1 - 7 months); a figure before a
 # capitalized word is a dated dateline's dash instead (March 2 - Shares).
-_SPACED_HYPHEN = regex.compile(r"[^\W\d_] - [^\W_]|\d - (?!\p{Lu}\p{Ll})[^\W_]")
-_GLUED_HYPHEN = regex.compile(r"[^\W\d_]-[^\W\d_]")
-_GLUED_SLASH = regex.compile(r"\w/\w")
+# Each pattern starts at the joiner and looks around it: a scan that starts at every letter
+# is up to 30 times slower.
+_SPACED_HYPHEN = regex.compile(
+    r" - (?:(?<=[^\W\d_] - )[^\W_]|(?<=\d - )(?!\p{Lu}\p{Ll})[^\W_])"
+)
+_GLUED_HYPHEN = regex.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
+_GLUED_SLASH = regex.compile(r"/(?<=\w/)(?=\w)")
 
 
 @attrs.frozen
