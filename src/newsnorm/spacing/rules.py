@@ -17,7 +17,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
-from newsnorm.spacing.detect import Profile
+from newsnorm.spacing.detect import SPACED_DOTS, Profile
 from newsnorm.spacing.literals import Literals
 from newsnorm.spacing.pairing import attach_straight_quotes
 
@@ -255,6 +255,7 @@ SYMBOLS: tuple[Rule, ...] = (
 )  # fmt: skip
 
 _SPACE_RUN = regex.compile(r" {2,}")
+_HOLD = "\x00"  # stands for a held-aside span while the rules run
 _LATER_RULES = QUOTES_AND_BRACKETS + SYMBOLS
 _PAIRING = "straight quotes paired"
 
@@ -290,6 +291,12 @@ def rejoin(
         text = _SPACE_RUN.sub(" ", text)
     if chars is None:
         chars = frozenset(text)
+    # Spaced-dot ellipses (". . .") are the writer's: each is held aside as one placeholder
+    # character (one the text lacks) while the rules run, so no rule attaches its dots.
+    held: list[str] = []
+    if ". . ." in text and _HOLD not in chars:
+        held = SPACED_DOTS.findall(text)
+        text = SPACED_DOTS.sub(_HOLD, text)
     # With a line break after the last line too, every line ends alike, and the substring
     # replacements for a token at a line end (" .\n") also cover the end of the text.
     text += "\n"
@@ -301,7 +308,11 @@ def rejoin(
     paired = attach_straight_quotes(text)
     if fired is not None and paired != text:
         fired.append(_PAIRING)
-    return _apply(_LATER_RULES, paired, profile, chars, fired)[:-1]
+    text = _apply(_LATER_RULES, paired, profile, chars, fired)[:-1]
+    if held:
+        pieces = text.split(_HOLD)
+        text = "".join(piece + dots for piece, dots in zip(pieces, [*held, ""], strict=True))
+    return text
 
 
 def _apply(
