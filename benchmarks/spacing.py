@@ -25,6 +25,7 @@ from benchmarks.common import (
     throughput,
 )
 from newsnorm import repair_spacing
+from newsnorm.spacing import Style
 
 FIELDS = ("moses", "ptb", "nltk", "ud", "spaced")
 DOCUMENT_FIELDS = ("moses", "ptb")
@@ -50,6 +51,21 @@ FLOORS = {
     ("documents", "moses"): 70.5,
     ("documents", "ptb"): 71.0,
 }
+
+
+def _tokenizers() -> dict[str, Callable[[str], str]]:
+    """The tokenizer that made each field (see the eval README), one line at a time."""
+    from nltk.tokenize import NLTKWordTokenizer, TreebankWordTokenizer
+    from sacremoses import MosesTokenizer
+
+    moses = MosesTokenizer(lang="en")
+    treebank = TreebankWordTokenizer()
+    nltk_words = NLTKWordTokenizer()
+    return {
+        "moses": lambda line: " ".join(moses.tokenize(line, escape=False)),
+        "ptb": lambda line: " ".join(treebank.tokenize(line)),
+        "nltk": lambda line: " ".join(nltk_words.tokenize(line)),
+    }
 
 
 def _peers() -> dict[str, Callable[[str], str]]:
@@ -152,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{baseline_clean / ours_clean:.2f}x the time of one pass"
         )
 
+    print_known_styles(sentences, documents)
+    print_ambiguity(sentences, documents)
+
     conflicted = sum(map(looks_tokenized_as_written, sentences))
     share = 100 * conflicted / len(sentences)
     print(
@@ -170,6 +189,55 @@ _SPACED_MARK = regex.compile(r"\S [,.;:!?](?= |$)")
 def looks_tokenized_as_written(record: dict[str, str]) -> bool:
     """The gold sentence is byte-identical to its Moses rendering and has a spaced mark."""
     return record["text"] == record["moses"] and bool(_SPACED_MARK.search(record["text"]))
+
+
+# The style to name for each field when the tokenizer is known (NLTK splits like PTB).
+KNOWN_STYLES: dict[str, Style] = {"moses": "moses", "ptb": "ptb", "nltk": "ptb", "ud": "ud"}
+
+
+def print_known_styles(sentences: list[dict[str, str]], documents: list[dict[str, str]]) -> None:
+    """Exact match when the caller names the tokenizer (``repair_spacing(text, style)``)."""
+    rows = []
+    for field, style in KNOWN_STYLES.items():
+        cells = []
+        for records in (sentences, documents):
+            hits = sum(repair_spacing(record[field], style) == record["text"] for record in records)
+            cells.append(percent(hits, len(records)))
+        rows.append([field, style, *cells])
+    print("\nWith the tokenizer named: repair_spacing(text, style) (--spacing STYLE)\n")
+    print_table(["input", "style", "sentences", "documents"], rows)
+
+
+def print_ambiguity(sentences: list[dict[str, str]], documents: list[dict[str, str]]) -> None:
+    """Split newsnorm's misses into ambiguous ones and errors the input shows.
+
+    A miss is ambiguous when the field's own tokenizer turns newsnorm's output into exactly the
+    given input: the writer's text and newsnorm's are then two spellings the tokenizer cannot
+    tell apart (``suck !`` and ``suck!`` both become ``suck !``), and only a guess picks one.
+    """
+    tokenizers = _tokenizers()
+    retokenize = {field: per_line(tokenize) for field, tokenize in tokenizers.items()}
+    rows = []
+    cases = [("sentences", sentences, field) for field in tokenizers]
+    # Only the moses field of the documents was tokenized one line at a time.
+    cases.append(("documents", documents, "moses"))
+    for kind, records, field in cases:
+        misses = ambiguous = 0
+        for record in records:
+            got = repair_spacing(record[field])
+            if got != record["text"]:
+                misses += 1
+                ambiguous += retokenize[field](got) == record[field]
+        rows.append([
+            kind, field, str(misses), str(ambiguous), str(misses - ambiguous),
+            percent(len(records) - ambiguous, len(records)),
+        ])  # fmt: skip
+    print(
+        "\nMisses the input cannot show: the field's tokenizer turns newsnorm's output into "
+        "exactly the given input.\n'no errors' is the exact-match score if every miss the input "
+        "does show were fixed and every ambiguous one kept.\n"
+    )
+    print_table(["kind", "input", "misses", "ambiguous", "errors", "no errors"], rows)
 
 
 def newsnorm_scores(

@@ -1,6 +1,10 @@
+from typing import get_args
+
 import pytest
 
 from newsnorm import PRESETS, Config, ConfigError, normalize
+from newsnorm.config import SpacingMode
+from newsnorm.spacing import Style
 
 
 def test_defaults_are_the_default_preset() -> None:
@@ -40,3 +44,15 @@ def test_every_preset_runs(name: str) -> None:
 def test_minimal_preset_leaves_text_alone() -> None:
     text = "It ’ s tokenized , and stays so ."
     assert normalize(text, Config.preset("minimal")).text == text
+
+
+def test_spacing_modes_are_auto_off_and_every_tokenization_style() -> None:
+    styles = set(get_args(Style)) - {"raw"}  # "off" is the raw style's option
+    assert set(get_args(SpacingMode)) == {"auto", "off"} | styles
+
+
+def test_a_known_tokenizer_keeps_a_dash_that_one_sentence_cannot_show() -> None:
+    text = "The six - member team can not go ."
+    assert normalize(text).text == "The six-member team cannot go."
+    assert normalize(text, spacing="moses").text == "The six - member team can not go."
+    assert normalize(text, spacing="ptb").text == "The six - member team cannot go."

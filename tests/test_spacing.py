@@ -61,6 +61,15 @@ def test_detect_style_reports_evidence() -> None:
     assert 0.5 < close.confidence <= 1
 
 
+def test_a_known_style_settles_what_one_text_cannot_show() -> None:
+    # Alone, "a / b" and "a - b" may be a tokenizer's splits or a writer's spacing.
+    text = "Image : Twitter / NASA . The six - member team can not go ."
+    assert repair_spacing(text) == "Image: Twitter/NASA. The six-member team cannot go."
+    assert repair_spacing(text, "ptb") == "Image: Twitter / NASA. The six - member team cannot go."
+    assert repair_spacing(text, "moses") == "Image: Twitter/NASA. The six - member team can not go."
+    assert repair_spacing(text, "ud") == "Image: Twitter/NASA. The six-member team cannot go."
+
+
 def test_forced_raw_style_changes_nothing() -> None:
     assert repair_spacing("Tokenized , text .", style="raw") == "Tokenized , text ."
 

@@ -19,12 +19,18 @@ Examples:
     ('auto', 'curly', 'straight', 'preserve')
 """
 
-SpacingMode = Literal["auto", "off"]
+SpacingMode = Literal["auto", "off", "moses", "ptb", "ud", "wikitext", "multinews"]
 """``auto`` detects tokenized text and repairs it; ``off`` leaves spacing alone.
+
+A tokenization style (see `newsnorm.spacing.Style`) says that every document was tokenized
+that way: each one is repaired as such, and what one document alone may not show is settled
+(Moses and PTB never split hyphens, so ``a - b`` stays a dash).
 
 Examples:
     >>> Config(spacing="off").spacing in get_args(SpacingMode)
     True
+    >>> Config(spacing="ptb").spacing
+    'ptb'
 """
 
 
@@ -55,7 +61,7 @@ class Config:
         fold_compatibility: also fold fullwidth letters and ligatures (``ﬁ`` -> ``fi``);
             off by default because it changes text that is not broken.
         spacing: ``"auto"`` repairs tokenized spacing where the text is tokenized; ``"off"``
-            never touches spacing.
+            never touches spacing; a `SpacingMode` style names the tokenizer of every document.
         quotes: the quote style, one of ``"auto"``, ``"curly"``, ``"straight"``, ``"preserve"``.
         header: extract a date line, header block, title and byline into typed fields.
         dateline: extract a news dateline such as ``WASHINGTON (Reuters) -``.

@@ -60,7 +60,8 @@ def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
     style: Style = "raw"
     rules: tuple[str, ...] = ()
     if config.spacing != "off":
-        text, style_report = repair_spacing_and_report(text)
+        known = None if config.spacing == "auto" else config.spacing
+        text, style_report = repair_spacing_and_report(text, known)
         style, rules = style_report.style, style_report.rules
     quoted, quotes = fix_quotes_and_count(text, config.quotes)
     if quotes.changed and config.characters and needs_character_repair(quoted):

@@ -16,6 +16,7 @@ from newsnorm.spacing.detect import (
     StyleReport,
     detect_style,
     detect_style_and_characters,
+    profile_for,
 )
 from newsnorm.spacing.rules import RULE_NAMES, rejoin
 
@@ -39,7 +40,9 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
     Args:
         text: one document, one paragraph per line.
         style: the tokenization style, when known; by default it is detected with
-            `detect_style`. ``"raw"`` returns the text unchanged (apart from Multi-News
+            `detect_style`. A known style also settles what one document may not show:
+            Moses and PTB never split hyphens, Moses never splits ``cannot``, PTB keeps
+            slashes. ``"raw"`` returns the text unchanged (apart from Multi-News
             ``NEWLINE_CHAR`` markers, which are always line breaks).
 
     Examples:
@@ -51,6 +54,12 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
         'They don\\'t know (yet), "he said".'
         >>> repair_spacing("Clean text , as an author might space it, stays.")
         'Clean text , as an author might space it, stays.'
+
+        Alone, ``a - b`` may be a hyphen that UD split or a writer's dash:
+
+        >>> text = "The six - member team can not go ."
+        >>> repair_spacing(text), repair_spacing(text, style="moses")
+        ('The six-member team cannot go.', 'The six - member team can not go.')
     """
     return repair_spacing_and_report(text, style)[0]
 
@@ -70,8 +79,11 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
     # Detection builds the set of the text's characters only for text that may be tokenized;
     # the rules reuse it.
     report, chars = detect_style_and_characters(text)
-    if style is not None and style != report.style:
-        report = StyleReport(style, 1.0, report.evidence, report.profile)
+    if style is not None:
+        if chars is None:
+            chars = frozenset(text)
+        profile = Profile() if style == "raw" else profile_for(text, style, chars, given=True)
+        report = StyleReport(style, 1.0, report.evidence, profile)
     if report.style == "raw":
         return text, report
     fired: list[str] = []

@@ -25,6 +25,7 @@ __all__ = [
     "StyleReport",
     "detect_style",
     "detect_style_and_characters",
+    "profile_for",
 ]
 
 Style = Literal["raw", "moses", "ptb", "ud", "wikitext", "multinews"]
@@ -196,9 +197,21 @@ class StyleReport:
     rules: tuple[str, ...] = ()
 
 
-def _profile(text: str, style: Style, chars: frozenset[str]) -> Profile:
-    # "can not" is PTB's split of "cannot"; Moses leaves "cannot" whole.
-    moses = style == "moses" and _MOSES_CONTRACTIONS.any_in(text[:_SAMPLE], chars)
+def profile_for(text: str, style: Style, chars: frozenset[str], *, given: bool = False) -> Profile:
+    """Work out the `Profile` of `text` tokenized in `style`; `given`: the caller knows it.
+
+    A known style settles what the document alone cannot: Moses never splits ``cannot``.
+
+    Examples:
+        >>> text = "They can not go ."
+        >>> profile_for(text, "moses", frozenset(text)).ptb_words
+        True
+        >>> profile_for(text, "moses", frozenset(text), given=True).ptb_words
+        False
+    """
+    # "can not" is PTB's split of "cannot"; Moses leaves "cannot" whole. A detected Moses
+    # style may be a guess, so it counts only with Moses's own contractions in sight.
+    moses = style == "moses" and (given or _MOSES_CONTRACTIONS.any_in(text[:_SAMPLE], chars))
     # UD splits every hyphen: any glued one means the spaced ones are the author's dashes.
     join_hyphens = style == "ud" and not _GLUED_HYPHEN.search(text)
     # Moses splits every slash and UD some (and / or); PTB keeps them, so there a spaced slash
@@ -269,7 +282,7 @@ def detect_style_and_characters(
         return StyleReport("raw", clean / (clean + tokenized) if clean else 1.0, evidence), chars
     style = _style(text, sample, chars)
     confidence = tokenized / (tokenized + clean)
-    return StyleReport(style, confidence, evidence, _profile(text, style, chars)), chars
+    return StyleReport(style, confidence, evidence, profile_for(text, style, chars)), chars
 
 
 _ALL_MARKS = (*_TOKENIZED_MARKS, *_CLEAN_MARKS)
