@@ -54,6 +54,15 @@ def test_quote_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert capsys.readouterr().out == '"Curly" quotes.\n'
 
 
+def test_spacing_option_names_the_tokenizer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("The six - member team can not go .", encoding="utf-8")
+    assert main(["normalize", str(path), "--spacing", "moses"]) == 0
+    assert capsys.readouterr().out == "The six - member team can not go.\n"
+
+
 def test_missing_input_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["normalize", "no-such-file.txt"]) == 2
     err = capsys.readouterr().err
