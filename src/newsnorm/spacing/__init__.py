@@ -61,7 +61,7 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
         >>> repair_spacing(text), repair_spacing(text, style="moses")
         ('The six-member team cannot go.', 'The six - member team can not go.')
     """
-    return repair_spacing_and_report(text, style)[0]
+    return _repair(text, style, None)[0]
 
 
 def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[str, StyleReport]:
@@ -74,6 +74,13 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
         >>> text, report.style, report.rules
         ('It works, mostly.', 'moses', ('closing punctuation', 'closing period'))
     """
+    fired: list[str] = []
+    text, report = _repair(text, style, fired)
+    return text, (attrs.evolve(report, rules=tuple(fired)) if fired else report)
+
+
+def _repair(text: str, style: Style | None, fired: list[str] | None) -> tuple[str, StyleReport]:
+    # `fired`, when given, receives the names of the rules that changed the text.
     if "NEWLINE_CHAR" in text:
         text = _NEWLINE_MARKER.sub("\n", text)
     # Detection builds the set of the text's characters only for text that may be tokenized;
@@ -86,6 +93,4 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
         report = StyleReport(style, 1.0, report.evidence, profile)
     if report.style == "raw":
         return text, report
-    fired: list[str] = []
-    text = rejoin(text, report.profile, chars, fired)
-    return text, attrs.evolve(report, rules=tuple(fired))
+    return rejoin(text, report.profile, chars, fired), report
