@@ -47,20 +47,26 @@ def test_files_and_folders_to_an_output_file(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") == "First, article.\n\nSecond, article.\n"
 
 
-def test_quote_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "q.txt"
-    path.write_text("“Curly” quotes.", encoding="utf-8")
-    assert main(["normalize", str(path), "--quotes", "straight"]) == 0
-    assert capsys.readouterr().out == '"Curly" quotes.\n'
-
-
-def test_spacing_option_names_the_tokenizer(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("text", "option", "expected"),
+    [
+        ("“Curly” quotes.", ["--quotes", "straight"], '"Curly" quotes.\n'),
+        # A named tokenizer settles the dash that one sentence cannot show.
+        (
+            "The six - member team can not go .",
+            ["--spacing", "moses"],
+            "The six - member team can not go.\n",
+        ),
+    ],
+    ids=["quotes", "spacing"],
+)
+def test_stage_option_reaches_the_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, option: list[str], expected: str
 ) -> None:
-    path = tmp_path / "t.txt"
-    path.write_text("The six - member team can not go .", encoding="utf-8")
-    assert main(["normalize", str(path), "--spacing", "moses"]) == 0
-    assert capsys.readouterr().out == "The six - member team can not go.\n"
+    path = tmp_path / "in.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["normalize", str(path), *option]) == 0
+    assert capsys.readouterr().out == expected
 
 
 def test_missing_input_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
