@@ -12,6 +12,7 @@ __all__ = [
     "DecodeError",
     "InputError",
     "NewsnormError",
+    "OutputError",
     "RecordError",
 ]
 
@@ -117,6 +118,21 @@ class RecordError(InputError):
         Traceback (most recent call last):
         ...
         newsnorm.errors.RecordError: ...dump.jsonl:2: ...
+    """
+
+
+class OutputError(NewsnormError):
+    """An output cannot be written: its folder is missing, or the system refuses the file.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> from newsnorm.formats import atomic_output
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "missing" / "out.txt"
+        >>> with atomic_output(target) as out:
+        ...     _ = out.write("never written")
+        Traceback (most recent call last):
+        ...
+        newsnorm.errors.OutputError: ...out.txt: cannot write: no such folder ...missing
     """
 
 
