@@ -24,8 +24,11 @@ def normalize_folder(source: Path, target: Path, jobs: int = 2) -> int:
         # atomic_output: the file appears only when complete, never half-written.
         with atomic_output(output) as stream:
             writer = ArticleWriter(stream, "text")
-            for _, article, _ in normalize_documents(read_documents(path), config, jobs=jobs):
-                writer.write(article)
+            documents = normalize_documents(read_documents(path), config, jobs=jobs)
+            for _, article, report in documents:
+                # The repaired document keeps its header lines; the article's body alone
+                # (writer.write(article)) would leave them out.
+                writer.write(article, repaired=report.repaired)
         print(f"{path} -> {output}")
         count += 1
     return count

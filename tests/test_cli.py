@@ -33,7 +33,8 @@ def test_stdin_to_jsonl(
     record = json.loads(capsys.readouterr().out)
     assert record["date"] == "2020-02-17"
     assert record["text"] == "Just when we thought, it was over."
-    assert set(record) == {"text", "date", "title", "byline", "dateline", "headers"}
+    assert set(record) == {"text", "date", "title", "byline", "dateline", "headers", "source_file"}
+    assert record["source_file"] == "<stdin>"
 
 
 def test_files_and_folders_to_an_output_file(tmp_path: Path) -> None:
@@ -128,4 +129,4 @@ def test_python_dash_m_reports_bad_input_without_traceback(tmp_path: Path) -> No
 
 
 def _binary_stdin(text: str) -> SimpleNamespace:
-    return SimpleNamespace(buffer=io.BytesIO(text.encode()))
+    return SimpleNamespace(buffer=io.BytesIO(text.encode()), isatty=lambda: False)

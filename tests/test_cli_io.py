@@ -40,7 +40,9 @@ def test_compressed_inputs_are_read_transparently(
     path = tmp_path / f"story.txt{suffix}"
     path.write_bytes(compress(STORY.encode()))  # type: ignore[operator]
     assert main(["normalize", str(path), "--jobs", "1"]) == 0
-    assert capsys.readouterr().out == "Lawmakers met, aides said.\nThey left at noon.\n"
+    assert capsys.readouterr().out == (
+        "WASHINGTON (Reuters) - Lawmakers met, aides said.\nThey left at noon.\n"
+    )
 
 
 def test_jsonl_keeps_record_fields_in_order(
@@ -189,7 +191,9 @@ def test_inspect_explains_one_document(tmp_path: Path, capsys: pytest.CaptureFix
     assert "rules:     closing punctuation, closing period, opening bracket" in out
     assert "title:     Council votes" in out
     assert "byline:    By Ann Lee" in out
-    assert "+WASHINGTON (Reuters) - Lawmakers met, aides said." in out
+    assert "-Council votes" in out  # read into the title: not in the body
+    assert "-WASHINGTON ( Reuters ) - Lawmakers met , aides said ." in out
+    assert "+Lawmakers met, aides said." in out  # the dateline is a field too
 
 
 def test_output_to_the_null_device_keeps_it_a_device(tmp_path: Path) -> None:

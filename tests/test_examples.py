@@ -48,7 +48,8 @@ def test_jsonl_in_out_matches_the_cli(tmp_path: Path, capsys: pytest.CaptureFixt
     target = tmp_path / "records.jsonl"
     out = _run("jsonl_in_out.py", "corpus/records.jsonl", str(target))
     assert "2 records written" in out
-    expected = _cli(capsys, "--format", "jsonl", str(EXAMPLES / "corpus" / "records.jsonl"))
+    records = str(EXAMPLES / "corpus" / "records.jsonl")
+    expected = _cli(capsys, "--format", "jsonl", "--source-field", "", records)
     assert target.read_text(encoding="utf-8") == expected
     first = json.loads(expected.splitlines()[0])
     assert first["id"] == "wire-001" and first["dateline"]["location"] == "LONDON"
@@ -82,7 +83,8 @@ def test_dask_recipe_on_a_local_cluster(tmp_path: Path, capsys: pytest.CaptureFi
     written = [Path(line) for line in out.splitlines() if line.endswith(".jsonl")]
     assert written
     lines = [line for path in written for line in path.read_text(encoding="utf-8").splitlines()]
-    expected = _cli(capsys, "--format", "jsonl", str(EXAMPLES / "corpus" / "records.jsonl"))
+    records = str(EXAMPLES / "corpus" / "records.jsonl")
+    expected = _cli(capsys, "--format", "jsonl", "--source-field", "", records)
     assert lines == expected.splitlines()
 
 

@@ -39,36 +39,55 @@ class NormalizeReport:
         quotes_ambiguous: straight quotes left because nothing showed their direction.
         spacing_rules: the spacing rules that changed the text, in the order they ran (the
             names are `newsnorm.spacing.RULE_NAMES`).
+        repaired: the whole document after the text stages, header lines and dateline still
+            in place, one paragraph per line: what `normalize_text` returns. Text output that
+            must lose nothing (the CLI's default) writes this instead of the body.
 
     Examples:
         >>> report = normalize_and_report("It ’ s odd , she said .")[1]
         >>> report.style, report.spacing_rules
         ('moses', ('split apostrophe ’', 'closing punctuation', 'closing period'))
+        >>> normalize_and_report("Title: Rain\\n\\nIt rained , a lot .")[1].repaired
+        'Title: Rain\\nIt rained, a lot.'
     """
 
     style: Style = "raw"
     quotes_changed: int = 0
     quotes_ambiguous: int = 0
     spacing_rules: tuple[str, ...] = ()
+    repaired: str = ""
 
 
 def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
-    if config.unwrap:
-        text = unwrap_lines(text)
-    if config.characters:
-        text = fix_characters(text, config)
+    # A repair can make new evidence for another stage or rule (a PTB bracket unescaped beside
+    # a spaced slash, an entity decoded to a quote that curling then turns, a pairing that
+    # leaves ''), so the stages run again over their own output until it stays the same:
+    # normalize_text(normalize_text(x)) == normalize_text(x). Repaired text almost always
+    # takes every stage's quick path on the second pass; a few passes bound the rest.
     style: Style = "raw"
-    rules: tuple[str, ...] = ()
-    if config.spacing != "off":
-        known = None if config.spacing == "auto" else config.spacing
-        text, style_report = repair_spacing_and_report(text, known)
-        style, rules = style_report.style, style_report.rules
-    quoted, quotes = fix_quotes_and_count(text, config.quotes)
-    if quotes.changed and config.characters and needs_character_repair(quoted):
-        # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8 for ᔑ);
-        # repairing again keeps normalize_text(normalize_text(x)) == normalize_text(x).
-        quoted = fix_characters(quoted, config)
-    return quoted, NormalizeReport(style, quotes.changed, quotes.ambiguous, rules)
+    rules: list[str] = []
+    changed = ambiguous = 0
+    known = None if config.spacing in ("auto", "off") else config.spacing
+    for _ in range(4):
+        before = text
+        if config.unwrap:
+            text = unwrap_lines(text)
+        if config.characters:
+            text = fix_characters(text, config)
+        if config.spacing != "off":
+            text, style_report = repair_spacing_and_report(text, known)
+            style = style_report.style if style == "raw" else style
+            rules += (rule for rule in style_report.rules if rule not in rules)
+        text, quotes = fix_quotes_and_count(text, config.quotes)
+        if quotes.changed and config.characters and needs_character_repair(text):
+            # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8
+            # for ᔑ), which the next pass would repair: repair it now.
+            text = fix_characters(text, config)
+        changed += quotes.changed
+        ambiguous = quotes.ambiguous
+        if text == before:
+            break
+    return text, NormalizeReport(style, changed, ambiguous, tuple(rules))
 
 
 def _paragraphs(text: str) -> str:
@@ -106,6 +125,7 @@ def normalize_and_report(
     """
     cfg = Config.resolve(config, **overrides)
     text, report = _repair_text(text, cfg)
+    report = attrs.evolve(report, repaired=_paragraphs(text))
     fields, body = split_header(text) if cfg.header else (_NO_HEADER, text)
     dateline, body = split_dateline(body) if cfg.dateline else (None, body)
     date = fields.date
