@@ -16,6 +16,7 @@ from newsnorm.errors import (
     DecodeError,
     InputError,
     NewsnormError,
+    OutputError,
     RecordError,
 )
 from newsnorm.header import HeaderFields, split_header
@@ -43,6 +44,7 @@ __all__ = [
     "InputError",
     "NewsnormError",
     "NormalizeReport",
+    "OutputError",
     "QuoteReport",
     "RecordError",
     "StyleReport",
