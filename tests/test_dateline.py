@@ -1,7 +1,9 @@
+import datetime as dt
+
 import pytest
 from hypothesis import given
 
-from newsnorm import Dateline, split_dateline
+from newsnorm import Dateline, normalize, split_dateline
 from tests.strategies import clean_paragraphs
 
 
@@ -85,3 +87,77 @@ def test_no_dateline_is_invented(text: str) -> None:
 @given(clean_paragraphs())
 def test_plain_paragraphs_have_no_dateline(text: str) -> None:
     assert split_dateline(text) == (None, text)
+
+
+def test_a_date_line_above_a_dated_dateline_is_kept() -> None:
+    # One dateline cannot hold both dates: the date line is the dateline, the other dateline
+    # stays in the body (it once replaced the date line's date, which was lost).
+    text = "Tuesday, September 1, 2015\nLONDON, March 2 - Shares rose."
+    assert split_dateline(text) == (
+        Dateline(None, None, "Tuesday, September 1, 2015"),
+        "LONDON, March 2 - Shares rose.",
+    )
+    glued = "Tuesday, September 1, 2015 LONDON, March 2 - Shares rose."
+    assert split_dateline(glued) == (
+        Dateline(None, None, "Tuesday, September 1, 2015"),
+        "LONDON, March 2 - Shares rose.",
+    )
+    # normalize reads the date line as the header's date first, so both are fields.
+    article = normalize(text)
+    assert article.date == dt.date(2015, 9, 1)
+    assert article.headers == {"date": "Tuesday, September 1, 2015"}
+    assert article.dateline == Dateline("LONDON", None, "March 2")
+    assert article.text == "Shares rose."
+
+
+def test_a_date_line_above_an_undated_dateline_is_its_date() -> None:
+    text = "Tuesday, September 1, 2015\nLONDON (Reuters) - Shares rose."
+    assert split_dateline(text) == (
+        Dateline("LONDON", "Reuters", "Tuesday, September 1, 2015"),
+        "Shares rose.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text", "body"),
+    [
+        ("Tuesday, May 4, 2021 10:00 The mayor spoke.", "Tuesday, May 4, 2021 10:00", "The"),
+        (
+            "Tuesday, May 4, 2021 10:00 EST The mayor spoke.",
+            "Tuesday, May 4, 2021 10:00 EST",
+            "The",
+        ),
+        (
+            "Tuesday, May 4, 2021 3 p.m. GMT The mayor spoke.",
+            "Tuesday, May 4, 2021 3 p.m. GMT",
+            "The",
+        ),
+        ("Tuesday, May 4, 2021 10:00 It rained.", "Tuesday, May 4, 2021 10:00", "It"),
+    ],
+)
+def test_the_word_after_a_datelines_time_is_the_storys(
+    text: str, date_text: str, body: str
+) -> None:
+    dateline, rest = split_dateline(text)
+    assert dateline == Dateline(None, None, date_text)
+    assert rest.split()[0] == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tue\n2020-2-7 1",
+        "Tuesday,\nMay 4, 2021 The mayor spoke.",
+        "Tuesday, May\n4, 2021 The mayor spoke.",
+        "Tuesday, May 4,\n2021 10:00 The mayor spoke.",
+        "Tuesday, May 4, 2021\n10:00 The mayor spoke.",
+    ],
+)
+def test_a_dateline_never_spans_a_line_break(text: str) -> None:
+    dateline, body = split_dateline(text)
+    fields = (dateline.location, dateline.agency, dateline.date_text) if dateline else ()
+    assert all(field is None or "\n" not in field for field in fields)
+    kept = " ".join([*(field for field in fields if field), body])
+    assert kept.split() == text.split()  # nothing lost, nothing moved
+    article = normalize(text)  # the Dateline validator once raised here
+    assert article.dateline is None or "\n" not in (article.dateline.date_text or "")

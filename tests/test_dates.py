@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsnorm import parse_date
+from newsnorm.dates import TIME_ZONES, match_date
 from tests.strategies import dates
 
 D = dt.date(1987, 2, 26)
@@ -71,3 +72,43 @@ def test_iso_and_long_forms_round_trip(date: dt.date) -> None:
 def test_never_raises(text: str) -> None:
     result = parse_date(text)
     assert result is None or isinstance(result, dt.date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ſep1st1987",  # long s: IGNORECASE matched "sep", then MONTHS["ſep"] raised KeyError
+        "ſept 4, 1987",
+        "March 5ſt, 2020",  # an ordinal suffix with a long s raised ValueError
+        "March 5ﬆ, 2020",
+        "\u0130an 4, 2020",  # İ
+        "Wedneſday, May 4, 2021",
+        "Tue\n2020-2-7",  # a date is written on one line
+        "Tuesday,\nMay 4, 2021",
+        "May 4,\n2021",
+        "May\n4, 2021",
+        "February 26, 1987\n3:01 PM",
+    ],
+)
+def test_case_folding_letters_and_line_breaks_make_no_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_a_capitalized_word_after_a_time_is_no_time_zone() -> None:
+    assert parse_date("February 26, 1987 3:01 The") is None
+    found = match_date("Tuesday, May 4, 2021 10:00 The mayor spoke.")
+    assert found is not None and found.end == len("Tuesday, May 4, 2021 10:00")
+
+
+@pytest.mark.parametrize("zone", ["EST", "GMT", "UTC", "ET", "BST", "CET", "PST", "GMT+8"])
+def test_time_zones(zone: str) -> None:
+    assert parse_date(f"February 26, 1987 3:01 PM {zone}") == D
+    text = f"Tuesday, May 4, 2021 10:00 {zone} The mayor spoke."
+    found = match_date(text)
+    assert found is not None and text[found.end :] == " The mayor spoke."
+    assert zone in TIME_ZONES or zone.startswith("GMT")
+
+
+@pytest.mark.parametrize("month", ["sept", "SEPT", "Sept.", "sEpTeMbEr"])
+def test_months_in_any_ascii_case(month: str) -> None:
+    assert parse_date(f"{month} 4TH, 1987") == dt.date(1987, 9, 4)

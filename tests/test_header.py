@@ -151,3 +151,52 @@ def test_a_copyright_notice_above_the_story_is_a_header() -> None:
     assert glued.text == "THE harbour reopened."
     # A story about copyright is no notice.
     assert "copyright" not in normalize("Copyright law changed in 1998, lawyers said.").headers
+
+
+@pytest.mark.parametrize("key", ["headline", "Headline", "Title", "hed"])
+def test_a_first_line_headline_above_a_keyed_title_is_the_title(key: str) -> None:
+    # Two headlines: the printed first line is the title, the keyed one stays in the headers
+    # as written, and neither is lost (a `headline:` key once pushed the first line out).
+    article = normalize(f"Storm Hits Coast\n{key}: Wind warning issued\n\nThe wind blew hard.")
+    assert article.title == "Storm Hits Coast"
+    assert dict(article.headers) == {key: "Wind warning issued"}
+    assert article.text == "The wind blew hard."
+
+
+def test_a_glued_corpus_title_below_a_first_line_stays_in_the_headers() -> None:
+    article = normalize("Storm Hits Coast\n title Gale Warning date 2019-05-01 Wind rose.")
+    assert (article.title, article.date, article.text) == (
+        "Storm Hits Coast",
+        dt.date(2019, 5, 1),
+        "Wind rose.",
+    )
+    assert article.headers["title"] == "Gale Warning"
+
+
+def test_an_empty_glued_title_names_no_title() -> None:
+    # "\x1f" is a match for \S but blank to str.strip: the title field would be empty.
+    for control in ("\x1c", "\x1f"):
+        raw = f" title {control} date 2020-01-01 Body."
+        article = normalize(raw, characters=False)
+        assert (article.title, article.date, article.text) == (None, dt.date(2020, 1, 1), "Body.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Poſted on May 4, 2021", "PUBLIſHED May 4, 2021", "Laſt updated May 4, 2021"],
+)
+def test_a_case_folding_letter_makes_no_date_label(line: str) -> None:
+    # IGNORECASE once read "Poſted on" as a date label whose key then named no date field.
+    fields, _ = split_header(f"Storm\n{line}\n\nBody.")
+    assert not any(key.casefold().startswith(("po", "pu", "la")) for key in fields.headers)
+    assert fields.date is None
+
+
+def test_date_labels_in_any_ascii_case() -> None:
+    for label in ("POSTED ON", "posted on", "Last Updated"):
+        fields, body = split_header(f"{label} May 4, 2021\n\nBody.")
+        assert (fields.date, dict(fields.headers), body) == (
+            dt.date(2021, 5, 4),
+            {label: "May 4, 2021"},
+            "Body.",
+        )

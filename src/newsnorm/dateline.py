@@ -72,7 +72,9 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """Split a news dateline off the start of `text`.
 
     A date standing alone as the first paragraph (as Wikinews prints it) is a dateline with
-    only `Dateline.date_text`. Returns ``(None, text)`` when there is no dateline.
+    only `Dateline.date_text`; a time after it belongs to it, but a capitalized word after
+    the time is the story's unless it is a time zone (`newsnorm.dates.TIME_ZONES`). Returns
+    ``(None, text)`` when there is no dateline.
 
     Examples:
         >>> split_dateline("WASHINGTON (Reuters) - The Senate voted.")
@@ -83,8 +85,18 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         'CNN'
         >>> split_dateline("Monday, March 5, 2007 Taipei, Taiwan — Lanterns lit the sky.")[0]
         Dateline(location='Taipei, Taiwan', agency=None, date_text='Monday, March 5, 2007')
+        >>> dateline, body = split_dateline("Tuesday, May 4, 2021 10:00 The mayor spoke.")
+        >>> dateline.date_text, body
+        ('Tuesday, May 4, 2021 10:00', 'The mayor spoke.')
         >>> split_dateline("WASHINGTON is a state in the west.")[0] is None
         True
+
+    A date line above a dateline that has a date of its own is the dateline; the other
+    dateline stays at the start of the body, so that neither date is lost:
+
+        >>> dateline, body = split_dateline("Tuesday, September 1, 2015\\nLONDON, March 2 - Up.")
+        >>> dateline.date_text, body
+        ('Tuesday, September 1, 2015', 'LONDON, March 2 - Up.')
     """
     stripped = text.lstrip()
     head = stripped[:_HEAD]
@@ -104,6 +116,10 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     if date_text is None and not dashed:
         return None, text
     match = _DATELINE.match(body) or _TITLE_CASE_DATELINE.match(body)
+    if match is not None and date_text is not None and match.groupdict().get("date"):
+        # A date line above a dateline with its own date ("LONDON, March 2 -"): one dateline
+        # cannot hold both dates, so the date line is the dateline and the other stays text.
+        match = None
     if match is None:
         return (None, text) if date_text is None else (Dateline(None, None, date_text), body)
     groups = match.groupdict()

@@ -13,7 +13,37 @@ import datetime as dt
 import attrs
 import regex
 
-__all__ = ["MONTHS", "MONTH_PATTERN", "DateMatch", "match_date", "parse_date"]
+__all__ = [
+    "MONTHS",
+    "MONTH_PATTERN",
+    "TIME_ZONES",
+    "DateMatch",
+    "any_case",
+    "match_date",
+    "parse_date",
+]
+
+
+def any_case(*words: str) -> str:
+    """Return a regex for any of the ASCII `words`, in any mix of capitals and small letters.
+
+    Unlike IGNORECASE it matches no letter that Unicode case folding maps onto an ASCII one
+    (``ſ`` for s, the Kelvin sign ``K`` for k, ``İ`` for i), also inside a pattern compiled
+    with IGNORECASE, so the matched text, lower-cased, is always one of `words`: it can
+    index a table. Longer words come first, so that ``sept`` is tried before ``sep``.
+
+    Examples:
+        >>> import regex
+        >>> month = regex.compile(any_case("sep", "sept"), regex.IGNORECASE)
+        >>> [bool(month.fullmatch(text)) for text in ("SEPT", "Sep", "\\u017fep", "sEpT")]
+        [True, True, False, True]
+    """
+    alternatives = (
+        "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else regex.escape(c) for c in word)
+        for word in sorted(words, key=len, reverse=True)
+    )
+    return "(?-i:" + "|".join(alternatives) + ")"
+
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -28,42 +58,79 @@ Examples:
     (9, 12)
 """
 
-MONTH_PATTERN = r"(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-"""A regex for a month name or abbreviation, in any case, with an optional full stop.
+MONTH_PATTERN = any_case(*MONTHS) + r"\.?"
+"""A regex for a month name or abbreviation, in any ASCII case, with an optional full stop.
+
+What it matches, lower-cased and without the full stop, is a key of `MONTHS`.
 
 Examples:
     >>> import regex
     >>> regex.fullmatch(MONTH_PATTERN, "Feb.") is not None
     True
+    >>> MONTHS[regex.match(MONTH_PATTERN, "SEPT. 4").group().rstrip(".").lower()]
+    9
 """
-_MONTH = MONTH_PATTERN
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
-_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[6-9]|2[0-9])[0-9]{2}"
-_ZONE = r"(?:[A-Z]{1,5}|[+-][0-9]{2}:?[0-9]{2}|Z)"
-_TIME = (
-    r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
-    r"(?:\s?[ap]\.?m\.?)?(?:\s?" + _ZONE + r")?"
-    r"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?(?:\s?" + _ZONE + r")?"
-)
 
+TIME_ZONES = frozenset(
+    {"UTC", "GMT", "Z", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST",
+     "PDT", "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT", "BST", "IST", "CET", "CEST",
+     "EET", "EEST", "WET", "MSK", "SAST", "GST", "PKT", "ICT", "WIB", "SGT", "HKT", "PHT",
+     "JST", "KST", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "BRT"}
+)  # fmt: skip
+"""The time-zone abbreviations a date's time of day may carry, as written: in capitals.
+
+A capitalized word after a time that is not one of these starts the story
+(``Tuesday, May 4, 2021 10:00 The mayor spoke.``).
+
+Examples:
+    >>> "EST" in TIME_ZONES, "The" in TIME_ZONES
+    (True, False)
+"""
+
+_SPACE = r"\h"  # a date is written on one line: its parts never span a line break
+_MONTH = MONTH_PATTERN
+_WEEKDAY = (
+    any_case("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+    + any_case("day", "sday", "nesday", "rsday", "urday")
+    + r"?\.?"
+)
+_DAY = r"(?:[12][0-9]|3[01]|0?[1-9])" + any_case("st", "nd", "rd", "th") + "?"
+_YEAR = r"(?:1[6-9]|2[0-9])[0-9]{2}"
+_ZONE = (
+    r"(?:(?:GMT|UTC)[+-][0-9]{1,2}(?::?[0-9]{2})?"
+    r"|" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r"|[+-][0-9]{2}:?[0-9]{2})"
+)
+_MERIDIEM = any_case("a", "p") + r"\.?" + any_case("m") + r"\.?"
+_TIME = (
+    rf"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?"
+    rf"(?:{_SPACE}?{_MERIDIEM})?(?:{_SPACE}?{_ZONE})?"
+    rf"|(?:1[0-2]|0?[1-9]){_SPACE}?{_MERIDIEM}(?:{_SPACE}?{_ZONE})?"
+)
+_S = _SPACE + "*"
+# Blanks with a comma among them, written so that a long run of blanks is read one way only
+# (``\h*,?\h*`` splits it in quadratically many ways before failing).
+_COMMA = rf"{_S}(?:,{_S})?"
+_AT = any_case("at") + _SPACE + "+"
+
+# No IGNORECASE: the words above carry their own (ASCII) case-insensitivity, and the zones
+# are written in capitals.
 _DATE_BODY = rf"""
-    (?:(?P<lead_time>{_TIME})\s*,?\s*)?      # Updated 3:01 PM ET, ...
-    (?:(?P<weekday>{_WEEKDAY})\s*,?\s*)?     # Thursday, ...
+    (?:(?P<lead_time>{_TIME}){_COMMA})?      # Updated 3:01 PM ET, ...
+    (?:(?P<weekday>{_WEEKDAY}){_COMMA})?     # Thursday, ...
     (?:
         (?P<y>{_YEAR})-(?P<m>[01]?[0-9])-(?P<d>[0-3]?[0-9])        # 2020-02-17
-            (?:[T\s](?P<iso_time>{_TIME}))?
+            (?:(?:[Tt]|{_SPACE})(?P<iso_time>{_TIME}))?
       | (?P<y>{_YEAR})/(?P<m>[01]?[0-9])/(?P<d>[0-3]?[0-9])        # 2020/02/17
-      | (?P<month>{_MONTH})\s*(?P<d>{_DAY}),?\s*(?P<y>{_YEAR})     # Feb. 17, 2020
-      | (?P<d>{_DAY})\s*(?P<month>{_MONTH}),?\s*(?P<y>{_YEAR})     # 17 February 2020
+      | (?P<month>{_MONTH}){_S}(?P<d>{_DAY}),?{_S}(?P<y>{_YEAR})     # Feb. 17, 2020
+      | (?P<d>{_DAY}){_S}(?P<month>{_MONTH}),?{_S}(?P<y>{_YEAR})     # 17 February 2020
       | (?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>{_YEAR})       # 02/26/2020 or 26/02/2020
       | (?P<d>[0-3]?[0-9])\.(?P<m>[01]?[0-9])\.(?P<y>{_YEAR})      # 26.02.2020
     )
-    (?:\s*,?\s*(?:at\s+)?(?P<time>{_TIME}))?   # ..., 15:01:01 GMT
+    (?:{_COMMA}(?:{_AT})?(?P<time>{_TIME}))?   # ..., 15:01:01 GMT
 """
-_DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.IGNORECASE | regex.VERBOSE)
+_DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.VERBOSE)
 # The same grammar at the start of a longer text, ending at a word boundary.
-_DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:|/–-]|$)", regex.IGNORECASE | regex.VERBOSE)
+_DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:|/–-]|$)", regex.VERBOSE)
 
 
 _DATE_STARTS = frozenset(
@@ -80,7 +147,8 @@ def could_start_a_date(text: str) -> bool:
         >>> could_start_a_date("Feb. 17, 2020"), could_start_a_date("The day after")
         (True, False)
     """
-    return text[:1].isdigit() or text[:3].casefold() in _DATE_STARTS
+    start = text[:3]
+    return start[:1].isdigit() or (start.isascii() and start.lower() in _DATE_STARTS)
 
 
 @attrs.frozen

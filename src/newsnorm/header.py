@@ -24,7 +24,14 @@ import regex
 
 from newsnorm.article import Headers
 from newsnorm.dateline import has_spaced_dash, split_dateline
-from newsnorm.dates import MONTH_PATTERN, MONTHS, could_start_a_date, match_date, parse_date
+from newsnorm.dates import (
+    MONTH_PATTERN,
+    MONTHS,
+    any_case,
+    could_start_a_date,
+    match_date,
+    parse_date,
+)
 
 __all__ = ["HeaderFields", "split_header"]
 
@@ -45,23 +52,31 @@ _GLUED_DATE_LINE = regex.compile(
     r"^(?:title (?P<title>\S.*?) )?date (?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})(?: (?P<rest>.*))?$"
 )
 _KEY_VALUE_LINE = regex.compile(
-    r"^(?P<key>[A-Za-z][A-Za-z_-]*(?: [A-Za-z][A-Za-z_-]*){0,2}):\s*(?P<value>\S.*)$"
+    r"^(?P<key>[A-Za-z][A-Za-z_-]*(?: [A-Za-z][A-Za-z_-]*){0,2}):\h*(?P<value>\S.*)$"
 )
 # "By Jane Doe, Reuters", "BY TED D'AFFLISIO", and glued "ByTal Axelrod" (By, then a capital
 # and a small letter, so that BYRNE or Byron stays a word).
 _BYLINE = regex.compile(
-    r"^(?:(?P<key>by|BY|By)\s+(?P<value>[A-Z].*)|(?P<key>By)(?P<value>[A-Z][a-z].*))$"
+    r"^(?:(?P<key>by|BY|By)\h+(?P<value>[A-Z].*)|(?P<key>By)(?P<value>[A-Z][a-z].*))$"
 )
 # A name is short, has no sentence inside it, and does not start with a day or a month.
+# (Words in any case through `any_case`, never IGNORECASE: see `newsnorm.dates.any_case`.)
+_WEEKDAY_NAMES = any_case(
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
+)
 _NOT_A_NAME = regex.compile(
-    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{MONTH_PATTERN}|the|this|that|then)\b"
-    r"|[.!?]\s|[^.A-Z]\.$|\b(?:is|was|were|are|had|has|will|would)\b",
-    regex.IGNORECASE,
+    rf"^(?:{_WEEKDAY_NAMES}|{MONTH_PATTERN}|{any_case('the', 'this', 'that', 'then')})\b"
+    r"|[.!?]\s|[^.A-Za-z]\.$"
+    rf"|\b{any_case('is', 'was', 'were', 'are', 'had', 'has', 'will', 'would')}\b"
 )
 _MAX_BYLINE = 80
+# The key, lower-cased, is one of _DATE_KEYS.
 _DATE_PHRASE = regex.compile(
-    r"^(?P<key>(?:last )?updated|published(?: on| at)?|posted(?: on| at)?)\s+(?P<value>\S.*)$",
-    regex.IGNORECASE,
+    r"^(?P<key>"
+    + any_case("last updated", "updated", "published on", "published at", "published")
+    + "|"
+    + any_case("posted on", "posted at", "posted")
+    + r")\h+(?P<value>\S.*)$"
 )
 _MAX_TITLE_LENGTH = 200
 _SPACE = regex.compile(" ")
@@ -119,6 +134,8 @@ class _HeaderBuilder:
             self.headers[key] = f"{self.headers[key]}\n{value}"
         else:
             self.headers[key] = value
+        if not value:
+            return  # kept in the headers, but a field is never empty
         kind = key.lower()
         if kind in _TITLE_KEYS and self.title is None:
             self.title = value
@@ -313,12 +330,15 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
 # Web pages print the date on a line of its own near the headline and byline, often with a
 # label or a time: "Posted:" / "Nov 8, 2023 / 02:40 PM CST", "Updated June 13, 2019",
 # "by Spencer Hsu, Posted: July 18, 2020- 4:01 PM", "Blog Home • October 18, 2019".
-_LABEL = r"(?:(?:last )?updated|published|posted|created)(?: on)?:?"
-_LABEL_LINE = regex.compile(rf"^(?:{_LABEL}|date:?)$", regex.IGNORECASE)
-_LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\s+", regex.IGNORECASE)
+_LABEL = (
+    any_case("last updated", "updated", "published", "posted", "created")
+    + f"(?:{any_case(' on')})?:?"
+)
+_LABEL_LINE = regex.compile(rf"^(?:{_LABEL}|{any_case('date')}:?)$")
+_LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\h+")
 # Some sites print the author's name glued to the time and date: "Ann Lee15:35, Oct 29 2020".
 _NAME_BEFORE_TIME = regex.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}(?=[0-2]?[0-9]:[0-5][0-9]\b)")
-_SEPARATOR = regex.compile(r"\s*[|•·/]\s*|\s+[-–]\s+|\s+by\s+", regex.IGNORECASE)
+_SEPARATOR = regex.compile(rf"\s*[|•·/]\s*|\s+[-–]\s+|\s+{any_case('by')}\s+")
 # A page's own date has a four-digit year of this century or the last: only lines with one
 # are looked at closely.
 _CENTURIES = ("19", "20")
@@ -534,7 +554,8 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     key, so a body that opens with ``Note: …`` stays body. A first line becomes the title when
     header lines, a date line or a paragraph opening with a news dateline follow it, when it
     stands above a blank line, or when it is in capitals, alone (a wire brief) or straight
-    above the story. A date line that names the weekday and is the last
+    above the story; a keyed title below such a first line (``headline: …``) then stays in
+    `HeaderFields.headers` as written. A date line that names the weekday and is the last
     before the body (``Tuesday, September 1, 2015``) is left in the body: it is the story's
     dateline. Without a dated header, a web page's own date printed on a short line near the
     top counts (``Posted: Nov 8, 2023``), unless the text opens with a paragraph of the story.
@@ -548,6 +569,9 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
         ('Storm Hits Coast', 'By Ann Lee', {'By': 'Ann Lee', 'Desk': 'Weather'}, 'Wind.')
         >>> split_header("RATES RISE\\nLONDON, March 3 - Rates rose.")[0].title
         'RATES RISE'
+        >>> fields, body = split_header("Storm Hits\\nheadline: Gale warning\\n\\nWind.")
+        >>> fields.title, dict(fields.headers), body
+        ('Storm Hits', {'headline': 'Gale warning'}, 'Wind.')
         >>> split_header("Date night is back.")[1]
         'Date night is back.'
     """
@@ -628,7 +652,8 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     if found.date is None:
         found.date = _date_near_top(body)
     if title_candidate is not None:
-        found.title = found.title or title_candidate
-        if found.title != title_candidate:
-            found.headers.setdefault("headline", title_candidate)
+        # The headline printed on the first line is the title; a keyed title below it
+        # (``headline: …``, ``Title: …``, the corpus ``title …``) stays in the headers as
+        # written, so neither is lost and no header key is invented for either.
+        found.title = title_candidate
     return found.build(), body
