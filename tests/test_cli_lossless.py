@@ -334,3 +334,17 @@ def test_compressed_output_names_no_temporary_file(tmp_path: Path) -> None:
     assert b".newsnorm-" not in header and b".tmp" not in header
     assert gzip.decompress(header) == b"Text.\n"
     assert not [name for name in os.listdir(tmp_path) if name.startswith(".newsnorm-")]
+
+
+def test_jsonl_records_that_crash_the_json_parser_are_skipped_not_fatal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "d.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    huge = '{"text": "x", "n": ' + "9" * 5_000 + "}"
+    path.write_text(f'{deep}\n{huge}\n{{"text": "Fine , really ."}}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["normalize", "-q", "--keep-going", str(path), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and err.count("skipped") == 2
+    assert out.read_text(encoding="utf-8") == "Fine, really.\n"
