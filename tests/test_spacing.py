@@ -1,10 +1,20 @@
+import html
+
+import pytest
 import regex
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
-from newsnorm import detect_style, repair_spacing
+from newsnorm import detect_style, normalize_text, repair_spacing
 from newsnorm.spacing import RULE_NAMES, repair_spacing_and_report
-from tests.strategies import clean_documents, clean_sentences, moses_render
+from tests.strategies import (
+    clean_documents,
+    clean_sentences,
+    french_sentences,
+    moses_render,
+    token_soup,
+    tokenizer_renderings,
+)
 
 _NOT_SPACE = regex.compile(r"\s+")
 
@@ -97,3 +107,93 @@ def test_the_report_names_the_rules_that_changed_the_text() -> None:
 @given(st.text(alphabet=st.sampled_from(list(" ,.;:!?()[]“”‘’'\"abc1\n_@#/-&$=<>*%"))))
 def test_every_rule_named_in_a_report_is_known(text: str) -> None:
     assert set(repair_spacing_and_report(text)[1].rules) <= set(RULE_NAMES)
+
+
+# --- No rule joins two words -------------------------------------------------------------
+# The word sequence of a text: maximal letter and digit runs, with the declared clitics (n't,
+# 's, 're, 've, 'll, 'd, 'm, 't) read as tokens of their own wherever they are written (glued
+# to their host or not) and curly apostrophes read as straight ones, after the declared
+# unescapes (PTB brackets and quotes, Moses entities, WikiText joiners, NEWLINE_CHAR),
+# repeated until nothing changes, on input and output alike. PTB's multi-word splits
+# (can not, gon na, 't is) are read split on both sides.
+
+_SPACING_MODES = ("auto", "moses", "ptb", "ud", "wikitext", "multinews")
+_DECLARED_UNESCAPES = (
+    (regex.compile(r"-[LR][RSC]B-", regex.I), "("),
+    (regex.compile(r"&(?:amp|quot|apos|lt|gt|#124|#91|#93);"), lambda m: html.unescape(m[0])),
+    (regex.compile(r" ?@[-,.]@ ?"), "-"),
+    (regex.compile(r"(?:^|(?<= ))``(?: |$)|(?: |^)''(?= |$)", regex.M), '"'),
+    (regex.compile(r"NEWLINE_CHAR"), "\n"),
+)
+_APOSTROPHES = str.maketrans("’‘", "''")
+_NOT = regex.compile(r"(?<=[^\W_])n *' *t(?![^\W_])", regex.I)  # don 't, don't: do n't
+_PTB_JOINED = regex.compile(
+    r"(?<![^\W_])(?:(can)(not)|(gon|wan)(na)|(got|lot|out)(ta)|(gim|lem)(me)|(more)('n)|(d)('ye))"
+    r"(?![^\W_])|(?<![^\W_'])('t)(is|was)(?![^\W_])",
+    regex.I,
+)
+_WORD_OR_CLITIC = regex.compile(r"n't(?![^\W_])|' *(?:s|re|ve|ll|d|m|t)(?![^\W_])|[^\W_]+", regex.I)
+
+
+def word_sequence(text: str) -> list[str]:
+    """The words of `text`, whatever its tokenization (see above)."""
+    previous = None
+    while previous != text:
+        previous = text
+        for pattern, replacement in _DECLARED_UNESCAPES:
+            text = pattern.sub(replacement, text)
+    text = _NOT.sub(" n't", text.translate(_APOSTROPHES))
+    text = _PTB_JOINED.sub(lambda m: " ".join(part for part in m.groups() if part), text)
+    return [word.replace(" ", "") for word in _WORD_OR_CLITIC.findall(text)]
+
+
+def test_word_sequence_reads_clitics_and_escapes() -> None:
+    assert word_sequence("do n't ca n't it 's America ’ s") == word_sequence(
+        "don't can't it's America's"
+    )
+    assert word_sequence("don 't") == word_sequence("don't") == ["do", "n't"]
+    assert word_sequence("cannot 'tis a @-@ b -LRB-") == ["can", "not", "'t", "is", "a", "b"]
+    assert word_sequence("don'tis") != word_sequence("don 't is")
+
+
+@pytest.mark.parametrize("mode", _SPACING_MODES)
+@given(text=tokenizer_renderings | token_soup())
+@example(text="when you don 't is very bizarre")
+@example(text="when you do n't is very bizarre")
+def test_no_rule_joins_two_words(mode: str, text: str) -> None:
+    style = None if mode == "auto" else mode
+    assert word_sequence(repair_spacing(text, style)) == word_sequence(text)  # type: ignore[arg-type]
+
+
+def test_a_split_contraction_before_is_keeps_its_space() -> None:
+    # WikiText and PTB split "don't" as "don 't" / "do n't"; "'t is" is PTB's split of "'tis"
+    # only where the apostrophe starts a token.
+    text = "When you don 't is very bizarre , he said ."
+    for style in (None, "wikitext", "ptb", "ud", "moses"):
+        assert repair_spacing(text, style) == "When you don't is very bizarre, he said."  # type: ignore[arg-type]
+    assert repair_spacing("`` 't is the season , '' he said .") == '"\'tis the season," he said.'
+
+
+# --- Other languages' typography is not tokenization ---------------------------------------
+
+
+@given(st.lists(french_sentences(), min_size=1, max_size=4).map(" ".join))
+@example("Il est là ! « Il faut partir », dit-il ; puis : rien ?")
+def test_clean_french_is_a_fixed_point(text: str) -> None:
+    assert repair_spacing(text) == text
+    assert normalize_text(text) == text
+
+
+def test_guillemets_keep_their_inner_spaces() -> None:
+    # Even where the rest is repaired: « » with spaces inside is French typography.
+    assert repair_spacing("Il a dit « oui » , puis il est parti .") == (
+        "Il a dit « oui », puis il est parti."
+    )
+
+
+def test_pairing_never_writes_two_quotes_together() -> None:
+    # '' is PTB's closing quote: written by the pairing, a second pass would read it as one.
+    for text in ("the , ' '", "' ' He"):
+        once = repair_spacing(text)
+        assert "''" not in once
+        assert repair_spacing(once) == once

@@ -60,33 +60,37 @@ class NormalizeReport:
 
 def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
     # A repair can make new evidence for another stage or rule (a PTB bracket unescaped beside
-    # a spaced slash, an entity decoded to a quote that curling then turns, a pairing that
-    # leaves ''), so the stages run again over their own output until it stays the same:
-    # normalize_text(normalize_text(x)) == normalize_text(x). Repaired text almost always
-    # takes every stage's quick path on the second pass; a few passes bound the rest.
+    # a spaced slash, an entity decoded to a quote that curling then turns, a quote that no
+    # longer counts as a writer's), so the stages run again over their own output until it
+    # stays the same: normalize_text(normalize_text(x)) == normalize_text(x). Each stage is
+    # idempotent alone, so a pass runs again only after spacing or quotes changed the text,
+    # and quotes run again only on text that another stage changed since. Repaired text
+    # almost always comes back unchanged from the second pass; four passes bound the rest.
     style: Style = "raw"
     rules: list[str] = []
     changed = ambiguous = 0
-    known = None if config.spacing in ("auto", "off") else config.spacing
-    for _ in range(4):
-        before = text
+    for number in range(4):
+        start = text
         if config.unwrap:
             text = unwrap_lines(text)
         if config.characters:
             text = fix_characters(text, config)
+        prepared = text
         if config.spacing != "off":
+            known = None if config.spacing == "auto" else config.spacing
             text, style_report = repair_spacing_and_report(text, known)
             style = style_report.style if style == "raw" else style
             rules += (rule for rule in style_report.rules if rule not in rules)
-        text, quotes = fix_quotes_and_count(text, config.quotes)
-        if quotes.changed and config.characters and needs_character_repair(text):
-            # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8
-            # for ᔑ), which the next pass would repair: repair it now.
-            text = fix_characters(text, config)
-        changed += quotes.changed
-        ambiguous = quotes.ambiguous
-        if text == before:
-            break
+        if number == 0 or text != start:
+            text, quotes = fix_quotes_and_count(text, config.quotes)
+            if quotes.changed and config.characters and needs_character_repair(text):
+                # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8
+                # for ᔑ), which the next pass would repair: repair it now.
+                text = fix_characters(text, config)
+            changed += quotes.changed
+            ambiguous = quotes.ambiguous
+        if text in (prepared, start):
+            break  # spacing and quotes found nothing new to do
     return text, NormalizeReport(style, changed, ambiguous, tuple(rules))
 
 

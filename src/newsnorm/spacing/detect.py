@@ -71,6 +71,18 @@ _TOKENIZED_MARKS: Mapping[str, regex.Pattern[str]] = {
 }
 
 
+# French typography spaces ; : ! ? and the inside of « » guillemets. In a text that shows it
+# may be French (guillemets, a letter French writes such as é or ç, an elision such as l’homme
+# or qu’il), such spacing is the writer's, not a tokenizer's, and counts for nothing: a text
+# whose only sign is French spacing is clean French. (Other languages glue these marks.)
+_FRENCH_CUES = regex.compile(
+    r"[«»àâçéèêëîïôùûœÀÂÇÉÈÊÎÔÛŒ]"
+    r"|['’](?<=(?<![^\W\d_])(?:[lLdDjJcCnNsStTmM]|[qQ]u)['’])(?=[aeiouhéèêàâîôAEIOUHÉ])"
+)
+# The same mark without ; : ! ?, for French text.
+_SPACED_COMMA_OR_STOP = regex.compile(r"[,.](?<=[\w)\]\"”’.] [,.])(?= |$)", regex.M)
+
+
 def _count(marks: Mapping[str, regex.Pattern[str]], text: str) -> dict[str, int]:
     # One findall per mark: on short samples an alternation of all marks scans slower.
     return {name: len(mark.findall(text)) for name, mark in marks.items()}
@@ -98,8 +110,11 @@ _QUESTION_AND_EXCLAMATION = tuple(
 )
 
 
-def _punctuation_balance(sample: str) -> tuple[int, int]:
-    """(spaced, glued): sentence punctuation with a space before it, and glued punctuation."""
+def _punctuation_balance(sample: str, french: bool = False) -> tuple[int, int]:
+    """(spaced, glued): sentence punctuation with a space before it, and glued punctuation.
+
+    In `french` text a space before ``?`` and ``!`` is the writer's typography: no evidence.
+    """
     # Commas, stops, question and exclamation marks are the bulk of the evidence; rarer marks
     # only sharpen close calls, which the full count below settles. A spaced ellipsis is
     # neither: writers space them as often as tokenizers do.
@@ -112,7 +127,10 @@ def _punctuation_balance(sample: str) -> tuple[int, int]:
     for mark, spaced_forms, glued_form in _QUESTION_AND_EXCLAMATION:
         if mark in sample:  # rare: skip their counts in most documents
             between, at_line_end, at_end = spaced_forms
-            spaced += sample.count(between) + sample.count(at_line_end) + sample.endswith(at_end)
+            if not french:
+                spaced += (
+                    sample.count(between) + sample.count(at_line_end) + sample.endswith(at_end)
+                )
             glued += sample.count(glued_form) - sample.count(between)
     return spaced, glued
 
@@ -267,7 +285,8 @@ def detect_style_and_characters(
     sample = text[:_SAMPLE]
     if ". . ." in sample:  # a spaced-dot ellipsis is one mark, and a writer's (Chicago style)
         sample = SPACED_DOTS.sub("…", sample)
-    spaced, glued = _punctuation_balance(sample)
+    french = _FRENCH_CUES.search(sample) is not None
+    spaced, glued = _punctuation_balance(sample, french)
     if glued >= 3 * spaced + 2 or spaced >= 3 * glued + 2:
         # A clear case is decided by substring counts alone; close calls count every mark.
         evidence = dict.fromkeys(_ALL_MARKS, 0)
@@ -275,6 +294,8 @@ def detect_style_and_characters(
         evidence["glued punctuation"] = clean = glued
     else:
         evidence = _count(_TOKENIZED_MARKS, sample)
+        if french:
+            evidence["space before punctuation"] = len(_SPACED_COMMA_OR_STOP.findall(sample))
         tokenized = sum(evidence.values())
         evidence.update(_count(_CLEAN_MARKS, sample))
         clean = sum(evidence.values()) - tokenized

@@ -82,6 +82,9 @@ def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
             drop.add(position + 1)
         elif role == _CLOSE and position > 0:
             drop.add(position - 1)
+    # Two quotes are never written against each other: '' and `` are PTB's quote tokens,
+    # which a second pass would read as such.
+    drop = {index for index in drop if not _between_quotes(line, index)}
     if not drop:
         return line
     pieces = []
@@ -91,6 +94,10 @@ def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
         start = index + 1
     pieces.append(line[start:])
     return "".join(pieces)
+
+
+def _between_quotes(line: str, index: int) -> bool:
+    return 0 < index < len(line) - 1 and line[index - 1] in "'`" and line[index + 1] in "'`"
 
 
 # Only a few characters either side matter; looking no further keeps long lines linear.

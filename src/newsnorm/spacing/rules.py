@@ -132,7 +132,10 @@ UNESCAPES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 CONTRACTIONS: tuple[Rule, ...] = (
-    _literal("split n't", (" n't", "n't"), (" n’t", "n’t"), (" N'T", "N'T"), (" N’T", "N’T")),
+    # n't as a token of its own after a word: not glued to what follows (the n'tthe), and
+    # not onto another n't (a n't n't chain keeps its spaces).
+    _rule("split n't", (" n't", " n’t", " N'T", " N’T"),
+          r" (n['’]t)(?=[ \n])(?<=[^\W_]....)(?<!['’][tT]....)", r"\1", flags=regex.I),
     # The apostrophes a tokenizer split off: it 's, it ’ s, O 'Neill (a lone letter before an
     # apostrophe-led word: tokenizers split opening quotes off as tokens of their own, so
     # `'word` here is never a quotation). Each pattern starts with a literal, which the regex
@@ -161,7 +164,9 @@ CONTRACTIONS: tuple[Rule, ...] = (
     _rule(
         "PTB multi-word",
         ("an not", "AN NOT", " 'ye", " 'n", "'t is", "’t is", "'t was", "’t was"),
-        r"\b(?:can not|d 'ye|more 'n|['’]t (?:is|was))\b",
+        # 't is is PTB's split of 'tis only where the apostrophe starts a token: after a
+        # word it is a clitic of that word (don 't is, do n't is), and two words follow.
+        r"(?:\b(?:can not|d 'ye|more 'n)|(?<![\w'’])['’]t (?:is|was))\b",
         lambda m: m.group().replace(" ", ""),
         lambda profile: profile.ptb_words,
         flags=regex.I,
@@ -179,9 +184,10 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
     _rule("URL", ("://", ": /", "www."), rf"{_URL_START} ?\S*(?: [/?=&_%#+] ?\S+| /(?= |$))+",
           lambda m: m.group().replace(" ", ""), flags=regex.I),
     # Curly quotes carry their direction; one stranded at a line end closes whatever it is.
-    _rule("curly quote at line end", (" “", " ‘", " «"), r" ([“‘«])$", r"\1"),
-    _literal("opening curly quote", ("“ ", "“"), ("‘ ", "‘"), ("« ", "«")),
-    _literal("closing double curly quote", (" ”", "”"), (" »", "»")),
+    # (Guillemets keep their inner spaces: « ainsi » is French typography.)
+    _rule("curly quote at line end", (" “", " ‘"), r" ([“‘])$", r"\1"),
+    _literal("opening curly quote", ("“ ", "“"), ("‘ ", "‘")),
+    _literal("closing double curly quote", (" ”", "”")),
     _rule("closing single curly quote", (" ’",), r" ’(?= |$)(?<=\S ’)", "’"),
     _rule("emoticon", (": )", ": (", ": -", "; )", "; -", ": D", ": P", ": p"),
           r"(?:^|(?<= ))([:;]) (?:(-) )?([()DPp])(?= |$)", r"\1\2\3"),
