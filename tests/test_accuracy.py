@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import headers, quotes, spacing
+from benchmarks import corpora, headers, quotes, spacing
 from benchmarks.common import EVAL_DIR, outside_floors, read_jsonl
 from newsnorm import fix_quotes, normalize, repair_spacing
 
 SPACING = EVAL_DIR / "spacing"
 QUOTES = EVAL_DIR / "quotes"
 HEADERS = EVAL_DIR / "headers"
+CORPORA = EVAL_DIR / "corpora"
 
 
 def _needs(path: Path) -> pytest.MarkDecorator:
@@ -56,4 +57,12 @@ def test_header_accuracy_stays_within_the_pinned_floors() -> None:
     counts = headers.score(list(read_jsonl(HEADERS / "headers-dev.jsonl")), normalize)
     scores = {m: 100 * counts[(m, "all")][0] / counts[(m, "all")][1] for m in headers.FLOORS}
     outside = outside_floors(scores, headers.FLOORS, headers.CEILINGS)
+    assert not outside, f"accuracy left the pinned floors: {outside}"
+
+
+@_needs(CORPORA / "corpora-dev.jsonl")
+def test_corpora_accuracy_stays_within_the_pinned_floors() -> None:
+    results = corpora.judge_all(read_jsonl(CORPORA / "corpora-dev.jsonl"), normalize)
+    scores = corpora.tally(results)["all"].scores()
+    outside = outside_floors(scores, corpora.FLOORS, corpora.CEILINGS)
     assert not outside, f"accuracy left the pinned floors: {outside}"
