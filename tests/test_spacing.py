@@ -197,3 +197,16 @@ def test_pairing_never_writes_two_quotes_together() -> None:
         once = repair_spacing(text)
         assert "''" not in once
         assert repair_spacing(once) == once
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("it is -lſb- a test -LRB- x -RRB- .", "-lſb-"),  # not the PTB escape -LSB-
+        ("He said it 'ſ fine , really .", "it 'ſ"),  # ſ is no clitic s
+        ("He said it '\u017f fine , really .", "it '\u017f"),  # escaped, as the editor may fold
+    ],
+)
+def test_case_folding_lookalikes_are_not_ascii_tokens(text: str, kept: str) -> None:
+    assert kept in repair_spacing(text, "ptb")
+    assert kept in normalize_text(text)

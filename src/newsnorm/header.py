@@ -27,11 +27,11 @@ from newsnorm.dateline import has_spaced_dash, split_dateline
 from newsnorm.dates import (
     MONTH_PATTERN,
     MONTHS,
-    any_case,
     could_start_a_date,
     match_date,
     parse_date,
 )
+from newsnorm.patterns import any_case
 
 __all__ = ["HeaderFields", "split_header"]
 
@@ -60,7 +60,7 @@ _BYLINE = regex.compile(
     r"^(?:(?P<key>by|BY|By)\h+(?P<value>[A-Z].*)|(?P<key>By)(?P<value>[A-Z][a-z].*))$"
 )
 # A name is short, has no sentence inside it, and does not start with a day or a month.
-# (Words in any case through `any_case`, never IGNORECASE: see `newsnorm.dates.any_case`.)
+# (Words in any case through `any_case`, never IGNORECASE: see `newsnorm.patterns.any_case`.)
 _WEEKDAY_NAMES = any_case(
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
 )

@@ -17,6 +17,7 @@ from collections.abc import Callable
 import attrs
 import regex
 
+from newsnorm.patterns import any_case
 from newsnorm.spacing.detect import SPACED_DOTS, Profile
 from newsnorm.spacing.literals import Literals
 from newsnorm.spacing.pairing import attach_straight_quotes
@@ -110,8 +111,11 @@ _MOSES_ENTITIES = {
     "&amp;": "&", "&quot;": '"', "&apos;": "'", "&lt;": "<", "&gt;": ">",
     "&#124;": "|", "&#91;": "[", "&#93;": "]",
 }  # fmt: skip
-_CONTRACTION_ENDINGS = r"(?:s|t|re|ve|ll|d|m)\b"
-_LEADING_APOSTROPHE_WORDS = r"(?:em|til|cause|cos|cuz|bout|n|tis|twas|[0-9]0s)\b"
+# Words in any ASCII case, never IGNORECASE, which would read ſ as s and K (Kelvin) as k.
+_CONTRACTION_ENDINGS = any_case("s", "t", "re", "ve", "ll", "d", "m") + r"\b"
+_LEADING_APOSTROPHE_WORDS = (
+    f"(?:{any_case('em', 'til', 'cause', 'cos', 'cuz', 'bout', 'n', 'tis', 'twas')}|[0-9]0s)\\b"
+)
 _FUNCTION_WORD = (
     r"(?:a|an|the|and|or|but|nor|so|yet|if|as|at|by|for|from|in|into|of|on|to|with|without|"
     r"despite|which|who|whom|whose|that|this|these|those|there|then|than|when|where|while|"
@@ -121,8 +125,8 @@ _FUNCTION_WORD = (
 _URL_START = r"\b(?:(?:https?|ftp) ?: ?/ ?/|www\.)"
 
 UNESCAPES: tuple[Rule, ...] = (
-    _rule("PTB bracket", ("B-", "b-"), r"-[LR][RSC]B-",
-          lambda m: _PTB_BRACKETS[m.group().upper()], flags=regex.I),
+    _rule("PTB bracket", ("B-", "b-"), any_case(*_PTB_BRACKETS),
+          lambda m: _PTB_BRACKETS[m.group().upper()]),
     _rule("Moses entity", ("&",), r"&(?:amp|quot|apos|lt|gt|#124|#91|#93);",
           lambda m: _MOSES_ENTITIES[m.group()]),
     _rule("WikiText joiner", ("@-@", "@,@", "@.@"), r" ?@([-,.])@ ?", r"\1"),
