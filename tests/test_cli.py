@@ -33,7 +33,10 @@ def test_stdin_to_jsonl(
     record = json.loads(capsys.readouterr().out)
     assert record["date"] == "2020-02-17"
     assert record["text"] == "Just when we thought, it was over."
-    assert set(record) == {"text", "date", "title", "byline", "dateline", "headers", "source_file"}
+    assert set(record) == {
+        "text", "date", "title", "byline", "dateline", "headers", "highlights", "furniture",
+        "source_file",
+    }  # fmt: skip
     assert record["source_file"] == "<stdin>"
 
 

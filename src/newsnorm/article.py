@@ -25,6 +25,17 @@ def _optional_line(_instance: object, attribute: attrs.Attribute[Any], value: ob
         )
 
 
+def _lines(_instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for line in value:
+        _optional_line(_instance, attribute, line)
+        if line is None:
+            raise TypeError(f"{attribute.name} must hold strings, not None")
+
+
+def _tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
 def _plain_date(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # datetime.datetime is a subclass of date; a timestamp here would break equality after JSON.
     if value is not None and (type(value) is not dt.date):
@@ -135,6 +146,10 @@ class Article:
         byline: the byline as printed (``By Jane Doe, Reuters``), or None.
         dateline: the news dateline at the start of the body, or None.
         headers: every header field found, as written, unknown ones included (read-only).
+        highlights: the summary lines a corpus keeps with the story (CNN/DailyMail
+            ``@highlight`` blocks), in order; never part of `text`.
+        furniture: page furniture moved out of the body (photo captions, ``ADVERTISEMENT``,
+            share buttons), in order.
 
     Examples:
         >>> import datetime
@@ -154,6 +169,8 @@ class Article:
     )
     # A read-only mapping; left out of the hash because mappings are not hashable.
     headers: Mapping[str, str] = attrs.field(factory=Headers, converter=_frozen_headers, hash=False)
+    highlights: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_lines)
+    furniture: tuple[str, ...] = attrs.field(default=(), converter=_tuple, validator=_lines)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -179,6 +196,8 @@ class Article:
             "byline": self.byline,
             "dateline": self.dateline.to_dict() if self.dateline else None,
             "headers": dict(self.headers),
+            "highlights": list(self.highlights),
+            "furniture": list(self.furniture),
         }
 
     @classmethod
@@ -211,6 +230,8 @@ class Article:
                 byline=data.get("byline"),
                 dateline=Dateline.from_dict(dateline) if dateline is not None else None,
                 headers=data.get("headers") or {},
+                highlights=data.get("highlights") or (),
+                furniture=data.get("furniture") or (),
             )
         except (TypeError, ValueError, AttributeError) as exc:
             raise ArticleDataError(str(exc)) from None

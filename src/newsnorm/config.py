@@ -19,6 +19,17 @@ Examples:
     ('auto', 'curly', 'straight', 'preserve')
 """
 
+Corpus = Literal[
+    "auto", "cnn_dailymail", "xsum", "wikitext", "conll2003", "multinews", "gigaword", "web"
+]
+"""The corpus whose layout a document has: ``auto`` tries every layout's recognizers; a named
+corpus tries only its own and may name its tokenizer (see `newsnorm.header.layouts.LAYOUTS`).
+
+Examples:
+    >>> Config(corpus="wikitext").corpus
+    'wikitext'
+"""
+
 SpacingMode = Literal["auto", "off", "moses", "ptb", "ud", "wikitext", "multinews"]
 """``auto`` detects tokenized text and repairs it; ``off`` leaves spacing alone.
 
@@ -65,6 +76,9 @@ class Config:
         quotes: the quote style, one of ``"auto"``, ``"curly"``, ``"straight"``, ``"preserve"``.
         header: extract a date line, header block, title and byline into typed fields.
         dateline: extract a news dateline such as ``WASHINGTON (Reuters) -``.
+        corpus: the corpus the documents come from (`Corpus`): ``auto`` reads every known
+            layout where it shows; a named corpus reads its own layout only and, where the
+            corpus's tokenizer is known and ``spacing`` is ``auto``, repairs spacing as that.
 
     Examples:
         >>> Config().quotes
@@ -82,6 +96,7 @@ class Config:
     quotes: QuoteStyle = attrs.field(default="auto", validator=_one_of(get_args(QuoteStyle)))
     header: bool = attrs.field(default=True, validator=_boolean)
     dateline: bool = attrs.field(default=True, validator=_boolean)
+    corpus: Corpus = attrs.field(default="auto", validator=_one_of(get_args(Corpus)))
 
     def evolve(self, **overrides: Any) -> Config:
         """Return a copy with some options changed; unknown names raise `ConfigError`.

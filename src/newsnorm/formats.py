@@ -378,7 +378,7 @@ def _add_field(record: dict[str, Any], key: str, value: Any, document: Document 
         record[key] = value
         return
     own = record[key]
-    if value is None or value == {} or own == value:
+    if value is None or value in ({}, []) or own == value:
         return
     if own is None:
         record[key] = value
@@ -574,7 +574,7 @@ class ArticleWriter:
             >>> ArticleWriter(stream, "jsonl").write(Article("Rain fell.", title="Rain"))
             >>> stream.getvalue()
             '{"text": "Rain fell.", "date": null, "title": "Rain", "byline": null, "dateline": null,
-             "headers": {}}\\n'
+             "headers": {}, "highlights": [], "furniture": []}\\n'
         """
         chunk = render_article(
             article,

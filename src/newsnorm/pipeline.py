@@ -19,6 +19,7 @@ from newsnorm.config import Config
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
 from newsnorm.header import HeaderFields, split_header
+from newsnorm.header.layouts import LAYOUTS
 from newsnorm.layout import unwrap_lines
 from newsnorm.quotes import fix_quotes_and_count
 from newsnorm.spacing import Style, repair_spacing_and_report
@@ -42,6 +43,8 @@ class NormalizeReport:
         repaired: the whole document after the text stages, header lines and dateline still
             in place, one paragraph per line: what `normalize_text` returns. Text output that
             must lose nothing (the CLI's default) writes this instead of the body.
+        recognizers: the header recognizers that read something (``highlights``,
+            ``generic header``…), in the order they ran.
 
     Examples:
         >>> report = normalize_and_report("It ’ s odd , she said .")[1]
@@ -56,6 +59,7 @@ class NormalizeReport:
     quotes_ambiguous: int = 0
     spacing_rules: tuple[str, ...] = ()
     repaired: str = ""
+    recognizers: tuple[str, ...] = ()
 
 
 def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
@@ -77,7 +81,8 @@ def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
             text = fix_characters(text, config)
         prepared = text
         if config.spacing != "off":
-            known = None if config.spacing == "auto" else config.spacing
+            # A named corpus may name its tokenizer, as --spacing does (the option wins).
+            known = config.spacing if config.spacing != "auto" else LAYOUTS[config.corpus].spacing
             text, style_report = repair_spacing_and_report(text, known)
             style = style_report.style if style == "raw" else style
             rules += (rule for rule in style_report.rules if rule not in rules)
@@ -129,9 +134,11 @@ def normalize_and_report(
     """
     cfg = Config.resolve(config, **overrides)
     text, report = _repair_text(text, cfg)
-    report = attrs.evolve(report, repaired=_paragraphs(text))
-    fields, body = split_header(text) if cfg.header else (_NO_HEADER, text)
-    dateline, body = split_dateline(body) if cfg.dateline else (None, body)
+    fields, body = split_header(text, cfg.corpus) if cfg.header else (_NO_HEADER, text)
+    report = attrs.evolve(report, repaired=_paragraphs(text), recognizers=fields.recognizers)
+    dateline = fields.dateline
+    if dateline is None and cfg.dateline:
+        dateline, body = split_dateline(body)
     date = fields.date
     if date is None and dateline is not None and dateline.date_text is not None:
         date = parse_date(dateline.date_text)  # a full date in the dateline, never a partial one
@@ -142,6 +149,8 @@ def normalize_and_report(
         byline=fields.byline,
         dateline=dateline,
         headers=fields.headers,
+        highlights=fields.highlights,
+        furniture=fields.furniture,
     )
     return article, report
 

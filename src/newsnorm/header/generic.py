@@ -1,12 +1,13 @@
-"""Header extraction: the lines above an article's body, read into typed fields.
+"""The generic header reader: the lines above an article's body, read into typed fields.
 
-Recognised at the top of a document, in any order:
+It runs after the corpus layouts' recognizers (`newsnorm.header.recognizers`) and reads what
+news pages and wire copy of no particular corpus put at the top, in any order:
 
 - the corpus date line ``date 2020-02-17``, glued to the first paragraph or on its own line,
   optionally after ``title …`` on the same line;
 - ``Key: value`` lines (``Title:``, ``By:``, ``Date:``, ``Source:`` …; unknown keys are kept);
 - ``By …`` bylines and ``Published on …`` / ``Posted on …`` / ``Updated …`` date lines;
-- a headline on the first line (`split_header` says when);
+- a headline on the first line (`read_generic_header` says when);
 - a contributor note (``&UR; … &LR;``) or a copyright notice (``COPYRIGHT 1998 BY …``) just
   above the story;
 - on a web page's text, the page's own date near the top.
@@ -22,7 +23,7 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from newsnorm.article import Headers
+from newsnorm.article import Dateline, Headers
 from newsnorm.dateline import has_spaced_dash, split_dateline
 from newsnorm.dates import (
     MONTH_PATTERN,
@@ -33,7 +34,7 @@ from newsnorm.dates import (
 )
 from newsnorm.patterns import any_case
 
-__all__ = ["HeaderFields", "split_header"]
+__all__ = ["HeaderFields", "read_generic_header"]
 
 _TITLE_KEYS = frozenset({"title", "headline", "head", "hed"})
 _BYLINE_KEYS = frozenset({"by", "author", "authors", "byline", "writer"})
@@ -101,20 +102,31 @@ class HeaderFields:
         title: the headline, or None.
         byline: the byline as printed, without a ``By:`` key but with a leading ``By``.
         headers: every keyed header line found, key as written -> value as written.
+        dateline: a dateline that a corpus layout sets on a line of its own (CoNLL's
+            ``LONDON 1996-08-30``), or None; datelines opening the body are read later.
+        highlights: the summary lines a corpus keeps with the story (CNN/DailyMail
+            ``@highlight``), in order.
+        furniture: lines of page furniture moved out of the body (captions, share buttons,
+            ``ADVERTISEMENT``), in order.
+        recognizers: the names of the recognizers that read something, in the order they ran.
 
     Examples:
-        >>> fields, body = split_header("Title: Rain\\nDate: 2021-05-04\\n\\nIt rained.")
+        >>> fields, body = read_generic_header("Title: Rain\\nDate: 2021-05-04\\n\\nRain.")
         >>> fields.title, fields.date, body
-        ('Rain', datetime.date(2021, 5, 4), 'It rained.')
+        ('Rain', datetime.date(2021, 5, 4), 'Rain.')
     """
 
     date: dt.date | None = None
     title: str | None = None
     byline: str | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    dateline: Dateline | None = None
+    highlights: tuple[str, ...] = ()
+    furniture: tuple[str, ...] = ()
+    recognizers: tuple[str, ...] = ()
 
 
-# What split_header finds in most stories, shared: its headers cannot be changed.
+# What read_generic_header finds in most stories, shared: its headers cannot be changed.
 _NOTHING_FOUND = HeaderFields(headers=Headers())
 
 
@@ -152,7 +164,13 @@ class _HeaderBuilder:
                 self.ambiguous_date = value
 
     def build(self) -> HeaderFields:
-        return HeaderFields(self.date, self.title, self.byline, dict(self.headers))
+        return HeaderFields(
+            self.date,
+            self.title,
+            self.byline,
+            dict(self.headers),
+            recognizers=("generic header",) if self.headers or self.title or self.date else (),
+        )
 
 
 def _is_date_line(line: str) -> bool:
@@ -473,7 +491,7 @@ def _date_near_top(body: str) -> dt.date | None:
 def _opens_with_body(top: str) -> bool:
     """Tell, from its first two lines alone, that `top` opens with the story: most stories.
 
-    It never says yes where `split_header`'s line-by-line reading would find a header: the
+    It never says yes where `read_generic_header`'s line-by-line reading would find a header: the
     first line is no header, date or note line, and cannot be a headline because it is a
     paragraph, or because the line right below it continues it instead of opening a story.
     """
@@ -547,7 +565,7 @@ def _has_small_letter(text: str) -> bool:
     return text.upper() != text
 
 
-def split_header(text: str) -> tuple[HeaderFields, str]:
+def read_generic_header(text: str) -> tuple[HeaderFields, str]:
     """Split `text` into the header fields at its top and the body below them.
 
     Unknown ``Key: value`` lines count as header only inside a block that also holds a known
@@ -561,18 +579,18 @@ def split_header(text: str) -> tuple[HeaderFields, str]:
     top counts (``Posted: Nov 8, 2023``), unless the text opens with a paragraph of the story.
 
     Examples:
-        >>> fields, body = split_header(" date 2020-02-17 Just when we thought it was over.")
+        >>> fields, body = read_generic_header(" date 2020-02-17 Just when it was over.")
         >>> fields.date, body
-        (datetime.date(2020, 2, 17), 'Just when we thought it was over.')
-        >>> fields, body = split_header("Storm Hits Coast\\nBy Ann Lee\\nDesk: Weather\\n\\nWind.")
+        (datetime.date(2020, 2, 17), 'Just when it was over.')
+        >>> fields, body = read_generic_header("Storm Hits\\nBy Ann Lee\\nDesk: Weather\\n\\nWind.")
         >>> fields.title, fields.byline, dict(fields.headers), body
-        ('Storm Hits Coast', 'By Ann Lee', {'By': 'Ann Lee', 'Desk': 'Weather'}, 'Wind.')
-        >>> split_header("RATES RISE\\nLONDON, March 3 - Rates rose.")[0].title
+        ('Storm Hits', 'By Ann Lee', {'By': 'Ann Lee', 'Desk': 'Weather'}, 'Wind.')
+        >>> read_generic_header("RATES RISE\\nLONDON, March 3 - Rates rose.")[0].title
         'RATES RISE'
-        >>> fields, body = split_header("Storm Hits\\nheadline: Gale warning\\n\\nWind.")
+        >>> fields, body = read_generic_header("Storm Hits\\nheadline: Gale warning\\n\\nWind.")
         >>> fields.title, dict(fields.headers), body
         ('Storm Hits', {'headline': 'Gale warning'}, 'Wind.')
-        >>> split_header("Date night is back.")[1]
+        >>> read_generic_header("Date night is back.")[1]
         'Date night is back.'
     """
     top = text.lstrip()

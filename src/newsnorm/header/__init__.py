@@ -1,0 +1,81 @@
+"""Header extraction: corpus layouts and the lines above an article's body, read into fields.
+
+`split_header` runs the recognizers of the document's corpus layout (`layouts.LAYOUTS`), each
+a small named reader in its own module behind the seam in `recognizer`, then the generic reader
+(`generic.read_generic_header`) on what is left. Whatever is recognised moves out of the body
+into `HeaderFields`; nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from newsnorm.config import Corpus
+from newsnorm.header.generic import HeaderFields, read_generic_header
+from newsnorm.header.layouts import LAYOUTS
+from newsnorm.header.recognizer import Found
+
+__all__ = ["HeaderFields", "split_header"]
+
+_NOTHING_FOUND = HeaderFields()
+
+
+def _merge(found: list[tuple[str, Found]], generic: HeaderFields) -> HeaderFields:
+    """Combine what the recognizers read, in order, with the generic reader's fields."""
+    title, byline, date, dateline = None, None, None, None
+    headers: dict[str, str] = {}
+    highlights: list[str] = []
+    furniture: list[str] = []
+    for _, fields in found:
+        title = title or fields.title
+        byline = byline or fields.byline
+        date = date or fields.date
+        dateline = dateline or fields.dateline
+        for key, value in fields.headers:
+            headers[key] = f"{headers[key]}\n{value}" if key in headers else value
+        highlights += fields.highlights
+        furniture += fields.furniture
+    for key, value in generic.headers.items():
+        headers[key] = f"{headers[key]}\n{value}" if key in headers else value
+    return HeaderFields(
+        date=date or generic.date,
+        title=title or generic.title,
+        byline=byline or generic.byline,
+        headers=headers,
+        dateline=dateline,
+        highlights=tuple(highlights),
+        furniture=tuple(furniture),
+        recognizers=(*(name for name, _ in found), *generic.recognizers),
+    )
+
+
+def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]:
+    """Split `text` into the header fields its corpus layout and header lines give, and the body.
+
+    The recognizers of the corpus's layout run first, in order, each on the text the previous
+    ones left; the generic reader then reads the lines at the top (see `read_generic_header`).
+    A value found twice keeps its first reading; every reading stays in `HeaderFields.headers`
+    or the field it was read into.
+
+    Examples:
+        >>> fields, body = split_header(" date 2020-02-17 Just when we thought it was over.")
+        >>> fields.date, body
+        (datetime.date(2020, 2, 17), 'Just when we thought it was over.')
+        >>> fields, body = split_header("Storm Hits Coast\\nBy Ann Lee\\nDesk: Weather\\n\\nWind.")
+        >>> fields.title, fields.byline, dict(fields.headers), body
+        ('Storm Hits Coast', 'By Ann Lee', {'By': 'Ann Lee', 'Desk': 'Weather'}, 'Wind.')
+        >>> fields.recognizers
+        ('generic header',)
+        >>> split_header("Date night is back.")[1]
+        'Date night is back.'
+    """
+    layout = LAYOUTS[corpus]
+    found: list[tuple[str, Found]] = []
+    for recognizer in layout.recognizers:
+        if recognizer.applies(text):
+            result = recognizer.read(text)
+            if result is not None:
+                found.append((recognizer.name, result[0]))
+                text = result[1]
+    generic, body = read_generic_header(text) if layout.generic else (_NOTHING_FOUND, text)
+    if not found:
+        return generic, body
+    return _merge(found, generic), body
