@@ -21,7 +21,7 @@ import attrs
 from newsnorm import __version__
 from newsnorm.article import Article
 from newsnorm.batch import render_documents
-from newsnorm.config import PRESETS, Config, QuoteStyle, SpacingMode
+from newsnorm.config import PRESETS, Config, Corpus, QuoteStyle, SpacingMode
 from newsnorm.errors import ConfigError, NewsnormError
 from newsnorm.formats import (
     COMPRESSED_SUFFIXES,
@@ -35,6 +35,7 @@ from newsnorm.formats import (
     render_article,
     resolve_input_format,
 )
+from newsnorm.header.layouts import RECOGNIZERS
 from newsnorm.pipeline import NormalizeReport, normalize_and_report
 from newsnorm.spacing import RULE_NAMES, detect_style
 
@@ -101,6 +102,7 @@ exit codes:
 """
 _CONFIG_FLAGS = (
     "unwrap", "characters", "fold_compatibility", "spacing", "quotes", "header", "dateline",
+    "corpus",
 )  # fmt: skip
 
 
@@ -153,6 +155,12 @@ def _add_normalization_options(parser: argparse.ArgumentParser) -> None:
     options.add_argument("--preset", choices=sorted(PRESETS), help="start from a named preset")
     options.add_argument("--quotes", choices=get_args(QuoteStyle), help="quote style")
     options.add_argument("--spacing", choices=get_args(SpacingMode), help="spacing repair")
+    options.add_argument(
+        "--corpus",
+        choices=get_args(Corpus),
+        help="the corpus the documents come from: its layout alone is read, and its tokenizer "
+        "named when known (default: auto, every layout where it shows)",
+    )
     for flag, name, text in (
         ("--no-unwrap", "unwrap", "keep hard-wrapped wire copy as it is"),
         ("--no-characters", "characters", "do not repair mojibake, entities and whitespace"),
@@ -449,9 +457,12 @@ _COUNTED = (
     "datelines found",
     "titles found",
     "bylines found",
-    # then, per spacing rule, the documents it changed (RULE_NAMES order)
+    # then, per spacing rule, the documents it changed (RULE_NAMES order), and per header
+    # recognizer, the documents it read something from (_RECOGNIZER_NAMES order)
 )
 _RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
+_RECOGNIZER_NAMES = (*(recognizer.name for recognizer in RECOGNIZERS), "generic header")
+_RECOGNIZER_INDEX = {name: index for index, name in enumerate(_RECOGNIZER_NAMES)}
 Rendered = tuple[str, tuple[int, ...]]
 
 
@@ -482,6 +493,9 @@ def _render(
     fired = [0] * len(RULE_NAMES)
     for name in report.spacing_rules:
         fired[_RULE_INDEX[name]] = 1
+    read = [0] * len(_RECOGNIZER_NAMES)
+    for name in report.recognizers:
+        read[_RECOGNIZER_INDEX[name]] = 1
     counts = (
         1,
         report.style != "raw",
@@ -492,6 +506,7 @@ def _render(
         article.title is not None,
         article.byline is not None,
         *fired,
+        *read,
     )
     return chunk, counts
 
@@ -562,22 +577,33 @@ class _Run:
         return EXIT_INPUT_FAILED if self.failed else EXIT_OK
 
     def _print_stats(self) -> None:
-        columns = len(_COUNTED) + len(RULE_NAMES)
+        columns = len(_COUNTED) + len(RULE_NAMES) + len(_RECOGNIZER_NAMES)
         totals = [sum(column) for column in zip(*self.counts, strict=True)] or [0] * columns
         stats = {**dict(zip(_COUNTED, totals, strict=False)), "records failed": self.failed}
-        # The spacing rules that changed at least one document, in the order they run.
+        start = len(_COUNTED)
+        middle = start + len(RULE_NAMES)
+        # The spacing rules and header recognizers that did something, in the order they run.
         rules = {
             f"  {name}": count
-            for name, count in zip(RULE_NAMES, totals[len(_COUNTED) :], strict=True)
+            for name, count in zip(RULE_NAMES, totals[start:middle], strict=True)
             if count
         }
-        width = max(len(key) for key in (*stats, *rules))
+        readers = {
+            f"  {name}": count
+            for name, count in zip(_RECOGNIZER_NAMES, totals[middle:], strict=True)
+            if count
+        }
+        width = max(len(key) for key in (*stats, *rules, *readers))
         for key, value in stats.items():
             print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
-        if rules:
-            print("documents changed by each spacing rule:", file=sys.stderr)
-            for key, value in rules.items():
-                print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
+        for heading, counts in (
+            ("documents changed by each spacing rule:", rules),
+            ("documents read by each header recognizer:", readers),
+        ):
+            if counts:
+                print(heading, file=sys.stderr)
+                for key, value in counts.items():
+                    print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
 
     def _write_all(self, results: Iterator[tuple[Document, Rendered]], progress: _Progress) -> None:
         assert self.plan.single is not None
@@ -661,11 +687,15 @@ def _run_inspect(args: argparse.Namespace) -> int:
         f"style:     {style.style} (confidence {style.confidence:.2f}; {evidence or 'none'}{named})"
     )
     print(f"rules:     {', '.join(report.spacing_rules) or 'none'}")
+    print(f"readers:   {', '.join(report.recognizers) or 'none'}")
     print(f"quotes:    {report.quotes_changed} changed, {report.quotes_ambiguous} ambiguous left")
     for field in ("title", "byline", "date", "dateline"):
         print(f"{field + ':':<10} {getattr(article, field)}")
     for key, value in article.headers.items():
         print(f"header:    {key}: {value}")
+    for name in ("highlights", "furniture"):
+        for line in getattr(article, name):
+            print(f"{name[:-1] if name.endswith('s') else name}: {line}")
     # What normalize does: the lines read into the fields above leave the body.
     before = document.text.strip().splitlines()
     after = article.text.splitlines()
