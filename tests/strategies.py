@@ -469,3 +469,419 @@ def metadata_documents(draw: st.DrawFn) -> str:
         lines.append(story)
     separator = draw(st.sampled_from(["\n", "\n\n"]))
     return separator.join(lines)
+
+
+# --- layouts: highlights, XSum, WikiText ---
+# Each strategy draws the fields first and builds the document from them, so that a test can
+# check that the recognizer reads back exactly what was drawn.
+
+
+@st.composite
+def highlight_stories(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
+    """A CNN/DailyMail ``.story`` file: (raw, paragraphs, highlights).
+
+    Paragraphs separated by blank lines, then ``@highlight`` blocks with a blank line (or none)
+    between marker and sentence; a highlight may be broken over two lines.
+    """
+    paragraphs = draw(st.lists(clean_paragraphs(), min_size=1, max_size=3))
+    highlights = draw(st.lists(clean_sentences().map(lambda s: s.rstrip(".?!")), max_size=4))
+    gap = draw(st.sampled_from(["\n\n", "\n"]))
+    blocks = []
+    for highlight in highlights:
+        words = highlight.split(" ")
+        if len(words) > 3 and draw(st.booleans()):
+            middle = len(words) // 2
+            highlight = " ".join(words[:middle]) + "\n" + " ".join(words[middle:])
+        blocks.append(f"@highlight{gap}{highlight}")
+    # A story whose summary is lost still ends with its marker: the marker alone goes.
+    return "\n\n".join([*paragraphs, *(blocks or ["@highlight"])]), paragraphs, highlights
+
+
+xsum_urls = st.builds(
+    lambda host, number: f"http://www.{host}.example/news/{number}",
+    lower_words,
+    st.integers(1, 99_999_999),
+)
+
+
+@st.composite
+def xsum_files(draw: st.DrawFn) -> tuple[str, str, str, str, list[str]]:
+    """An XSum file in ``[SN]`` sections: (raw, url, title, first sentence, rest of the body)."""
+    url = draw(xsum_urls)
+    title = " ".join(draw(st.lists(capitalized_words, min_size=1, max_size=8)))
+    first = draw(clean_sentences())
+    rest = draw(st.lists(clean_sentences(), min_size=1, max_size=4))
+    on_the_line = draw(st.booleans())  # `[SN]TITLE[SN] Rain` as well as the marker on its own line
+    after = " " if on_the_line else "\n"
+    sections = [
+        f"[SN]URL[SN]{after}{url}",
+        f"[SN]TITLE[SN]{after}{title}",
+        f"[SN]FIRST-SENTENCE[SN]{after}{first}",
+        "[SN]RESTBODY[SN]\n" + "\n".join(rest),
+    ]
+    return "\n\n".join(sections), url, title, first, rest
+
+
+wikitext_titles = st.lists(capitalized_words, min_size=1, max_size=5).map(" ".join)
+
+
+@st.composite
+def wikitext_articles(draw: st.DrawFn) -> tuple[str, str, list[str]]:
+    """A WikiText article: (raw, title, expected body lines).
+
+    `` = Title = `` first, then paragraphs (clean prose, rendered as WikiText tokenizes it or not)
+    and `` = = Section = = `` headings of levels 2 to 4, spaced or closed up (``=== Sub ===``).
+    The expected body holds each heading's text alone on its line and the clean paragraphs.
+    """
+    title = draw(wikitext_titles)
+    render = draw(st.sampled_from([wikitext_render, lambda text: text]))
+    raw = [f" = {title} = ", " "]
+    expected: list[str] = []
+    for _ in range(draw(st.integers(1, 4))):
+        if expected and draw(st.booleans()):
+            heading = draw(wikitext_titles)
+            level = draw(st.integers(2, 4))
+            spaced = draw(st.booleans())
+            marks = " ".join("=" * level) if spaced else "=" * level
+            raw += [f" {marks} {heading} {marks} ", " "]
+            expected.append(heading)
+        paragraph = draw(clean_paragraphs())
+        raw += [f" {render(paragraph)} ", " "]
+        expected.append(paragraph)
+    return "\n".join(raw), title, expected
+
+
+# Openings of the three layouts sprinkled into other text: nothing may crash or get lost.
+LAYOUT_OPENING_PIECES = [
+    *" \n\n\n,.:-()[]@=aAbZ19",
+    "@highlight",
+    "\n@highlight\n",
+    "@highlights",
+    "E-mail to a friend",
+    "mail@example.com ",
+    "[SN]",
+    "[SN]URL[SN]",
+    "[SN]TITLE[SN]",
+    "[SN]FIRST-SENTENCE[SN]",
+    "[SN]RESTBODY[SN]",
+    "[XSUM]INTRODUCTION[XSUM]",
+    "[SN]OTHER[SN]",
+    " = ",
+    " = = ",
+    "===",
+    "==",
+    "\n = Rain = \n",
+    "\n = = Notes = = \n",
+    "x = y = z",
+    "Rain fell on Monday. ",
+    "said the mayor",
+]
+
+layout_opening_soups = st.lists(st.sampled_from(LAYOUT_OPENING_PIECES), max_size=30).map("".join)
+
+
+# --- layouts: DailyMail, CoNLL, page furniture ---
+
+_LAYOUT_LOWER = "abcdefghiklmnoprstuvw"
+_layout_words = st.text(_LAYOUT_LOWER, min_size=3, max_size=8).filter(
+    lambda word: word not in {"and", "the", "for", "not", "was", "are", "has", "had", "but", "can"}
+)
+_layout_names = st.lists(
+    st.text(_LAYOUT_LOWER, min_size=3, max_size=7).map(str.capitalize), min_size=2, max_size=3
+).map(" ".join)
+_layout_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
+
+
+@st.composite
+def layout_sentences(draw: st.DrawFn) -> str:
+    """A plain sentence in mixed case, ended by a full stop: no header, dateline or furniture."""
+    words = draw(st.lists(_layout_words, min_size=4, max_size=10))
+    return " ".join(["The", *words]) + "."
+
+
+@st.composite
+def layout_bodies(draw: st.DrawFn) -> str:
+    """Paragraphs of plain sentences, one per line."""
+    paragraphs = draw(
+        st.lists(st.lists(layout_sentences(), min_size=1, max_size=3), min_size=1, max_size=3)
+    )
+    return "\n".join(" ".join(paragraph) for paragraph in paragraphs)
+
+
+@st.composite
+def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
+    """A DailyMail header in the corpus's " . " form (or a .story file's lines), then a story.
+
+    Returns the document, the fields it must give (byline, date) and the body.
+    """
+    names = draw(st.lists(_layout_names, min_size=0, max_size=2))
+    published = draw(st.one_of(st.none(), _layout_dates))
+    updated = draw(st.one_of(st.none(), _layout_dates))
+    if not (names or published or updated):
+        names = [draw(_layout_names)]
+    parts: list[str] = []
+    if names:
+        parts += ["By", names[0], *(f"and {name}" for name in names[1:])]
+    if published:
+        parts += ["PUBLISHED:", f"14:11 EST, {published.day} {published:%B} {published.year}"]
+        if updated:
+            parts.append("|")
+    if updated:
+        parts += ["UPDATED:", f"09:05 EST, {updated.day} {updated:%B} {updated.year}"]
+    body = draw(layout_bodies())
+    dotted = draw(st.booleans())
+    raw = " . ".join([*parts, body]) if dotted else "\n\n".join([*parts, body])
+    byline = " ".join(["By", names[0], *(f"and {name}" for name in names[1:])]) if names else None
+    return raw, {"byline": byline, "date": published}, body
+
+
+@st.composite
+def conll_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
+    """A CoNLL-2003 document: headline, perhaps a name, dateline with an ISO date, sentences.
+
+    Some sentences are broken across two lines after a word that cannot end one, as the corpus
+    breaks them; the body expected has them whole. Returns the document, the fields and the body.
+    """
+    title_words = draw(st.lists(_layout_words, min_size=2, max_size=6))
+    title = draw(
+        st.sampled_from(
+            [
+                "SPORT - " + " ".join(title_words).upper() + ".",
+                " ".join(title_words).capitalize() + ".",
+            ]
+        )
+    )
+    name = draw(st.one_of(st.none(), _layout_names))
+    place = draw(
+        st.sampled_from(["LONDON", "NEW YORK", "OSLO", "PERTH, Australia", "AL-RAM, West Bank"])
+    )
+    date = draw(_layout_dates)
+    sentences = draw(st.lists(layout_sentences(), min_size=1, max_size=4))
+    lines: list[str] = []
+    for sentence in sentences:
+        words = sentence.split(" ")
+        if len(words) > 3 and draw(st.booleans()):
+            cut = draw(st.integers(1, len(words) - 2))
+            lines += [" ".join([*words[:cut], "of"]), " ".join(words[cut:])]
+        else:
+            lines.append(sentence)
+    header = [title, *([name] if name else []), f"{place} {date.isoformat()}"]
+    raw = "\n".join(header + lines)
+    body = "\n".join(raw.split("\n")[len(header) :]).replace(" of\n", " of ")
+    fields = {"title": title, "byline": name, "date": date, "location": place}
+    return raw, fields, body
+
+
+@st.composite
+def furniture_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
+    """Page furniture around a wire story: numbered captions, credits, widget lines.
+
+    Returns the document, the fields it must give (furniture in reading order, date) and the
+    body (the story without its dateline).
+    """
+    date = draw(_layout_dates)
+    top: list[str] = []
+    if draw(st.booleans()):
+        count = draw(st.integers(1, 20))
+        caption = draw(layout_sentences())
+        top.append(f"{draw(st.integers(1, count))} of {count}. {caption}")
+    if draw(st.booleans()):
+        top.append(f"Credit: {draw(_layout_names)}")
+    if draw(st.booleans()):
+        top.append("ADVERTISEMENT")
+    bbc = draw(st.booleans())
+    if bbc:
+        top.append(f"{date.day} {date:%B} {date.year} Last updated at 10:20 GMT")
+    story = draw(layout_bodies())
+    inside = draw(st.booleans())
+    paragraphs = story.split("\n")
+    body_lines = list(paragraphs)
+    raw_story = list(paragraphs)
+    if inside and len(paragraphs) > 1:
+        raw_story.insert(1, "View full size image")
+    furniture = list(top)
+    if inside and len(paragraphs) > 1:
+        furniture.append("View full size image")
+    raw = "\n\n".join([*top, "OSLO (Reuters) - " + raw_story[0], *raw_story[1:]])
+    return raw, {"furniture": furniture, "date": date if bbc else None}, "\n".join(body_lines)
+
+
+# --- datelines: named forms ---
+# One strategy per dateline family; each draws (text, dateline, body, form): the text as a
+# story opens with it, the `Dateline` and body `split_dateline` must return, and the name of
+# the form in `newsnorm.dateline.DATELINE_FORMS` that must read it.
+_DATELINE_AGENCIES = ("Reuters", "AP", "AFP", "CNN", "UPI")
+_STATE_ABBREVIATIONS = ("Wis.", "Ill.", "N.Y.", "Calif.", "Mass.", "Ore.", "Ga.")
+_dateline_place_words = (
+    capitalized_words.map(str.upper)
+    .filter(lambda word: len(word) >= 2)
+    .filter(lambda word: word not in {"AP", "AFP", "UPI", "CNN", "DPA", "BBC", "EFE", "PTI"})
+)
+_dateline_places = st.lists(_dateline_place_words, min_size=1, max_size=3).map(" ".join)
+_dateline_regions = (
+    st.none()
+    | st.sampled_from(_STATE_ABBREVIATIONS)
+    | capitalized_words.filter(lambda word: len(word) >= 2)
+)
+_story_openings = st.sampled_from(
+    ("The", "Officials", "Police", "Residents", "A", "Voters", "Gov.", "NASA", "Crews")
+)
+
+
+@st.composite
+def _dateline_stories(draw: st.DrawFn) -> str:
+    """A story's first sentence: a capitalized word, then words in lower case."""
+    rest = draw(st.lists(lower_words, min_size=1, max_size=6))
+    return " ".join([draw(_story_openings), *rest]) + "."
+
+
+@st.composite
+def _placed(draw: st.DrawFn) -> str:
+    place, region = draw(_dateline_places), draw(_dateline_regions)
+    return place if region is None else f"{place}, {region}"
+
+
+@st.composite
+def place_dash_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``GREEN BAY, Wis. -- Here``, ``DENVER — Gov.``, ``BOSTON—The``: a place and a dash."""
+    place, story = draw(_placed()), draw(_dateline_stories())
+    dash = draw(st.sampled_from((" - ", " -- ", " — ", "—", " –  ", " --")))
+    return f"{place}{dash}{story}", Dateline(place), story, "place_dash"
+
+
+@st.composite
+def place_agency_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``NAIROBI, Kenya (AP) _``, ``LIMA/QUITO (Reuters) -``: a place, an agency, a dash."""
+    place = draw(_placed())
+    if draw(st.booleans()):
+        place = f"{place}/{draw(_dateline_places)}"
+    agency, story = draw(st.sampled_from(_DATELINE_AGENCIES)), draw(_dateline_stories())
+    dash = draw(st.sampled_from(("-", "--", "—", "_")))
+    return f"{place} ({agency}) {dash} {story}", Dateline(place, agency), story, "place_agency"
+
+
+@st.composite
+def agency_undashed_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``(CNN)The``, ``(CNN) The``, ``Porto, Portugal (CNN)The``: no dash after the agency."""
+    place = draw(st.none() | _placed() | st.sampled_from(("Porto, Portugal", "Lagos, Nigeria")))
+    story = draw(_dateline_stories())
+    space = draw(st.sampled_from(("", " ")))
+    opening = "" if place is None else f"{place} "
+    return f"{opening}(CNN){space}{story}", Dateline(place, "CNN"), story, "agency_undashed"
+
+
+@st.composite
+def agency_dash_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``Reuters - Shares``, ``AP - Voters``: a known agency alone before a dash."""
+    agency, story = draw(st.sampled_from(_DATELINE_AGENCIES)), draw(_dateline_stories())
+    dash = draw(st.sampled_from(("-", "--", "—")))
+    return f"{agency} {dash} {story}", Dateline(None, agency), story, "agency_dash"
+
+
+@st.composite
+def lower_agency_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``(cnn) --``, ``washington (ap) _``: lower-cased corpora."""
+    place = draw(st.none() | st.lists(lower_words, min_size=1, max_size=2).map(" ".join))
+    agency = draw(st.sampled_from(("cnn", "ap", "reuters", "afp")))
+    story = " ".join(draw(st.lists(lower_words, min_size=1, max_size=6))) + "."
+    dash = draw(st.sampled_from(("-", "--", "_")))
+    opening = "" if place is None else f"{place} "
+    text = f"{opening}({agency}) {dash} {story}"
+    return text, Dateline(place, agency), story, "lower_agency"
+
+
+@st.composite
+def place_iso_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``LONDON 1996-08-30`` on its own line above the story (RCV1, CoNLL-2003)."""
+    place = draw(_placed())
+    day = draw(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+    story = draw(_dateline_stories())
+    return (
+        f"{place} {day.isoformat()}\n{story}",
+        Dateline(place, None, day.isoformat()),
+        story,
+        ("place_iso_date"),
+    )
+
+
+@st.composite
+def place_date_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
+    """``VALLEY STREAM, N.Y., March 26 -``: a place, a month and day, a dash."""
+    place = draw(_placed())
+    day = draw(dates)
+    date_text = f"{day:%B} {day.day}"
+    story = draw(_dateline_stories())
+    return (
+        f"{place}, {date_text} - {story}",
+        Dateline(place, None, date_text),
+        story,
+        ("place_date"),
+    )
+
+
+DATELINE_FAMILIES = {
+    "place_dash": place_dash_datelines(),
+    "place_agency": place_agency_datelines(),
+    "agency_undashed": agency_undashed_datelines(),
+    "agency_dash": agency_dash_datelines(),
+    "lower_agency": lower_agency_datelines(),
+    "place_iso_date": place_iso_datelines(),
+    "place_date": place_date_datelines(),
+}
+"""The dateline families, by the name of the form that reads them."""
+
+
+# --- spacing and characters: real-corpus artefacts ---
+_MASKED_NUMBERS = ("#", "##", "###", "#.#", "#.##", "#,###", "##,###", "#/##", "#:##")
+
+
+@st.composite
+def masked_number_sentences(draw: st.DrawFn) -> tuple[str, str]:
+    """(Gigaword-style tokenized sentence, its repaired form): lower case, ``#`` for digits.
+
+    The repaired form keeps every masked number, with its spaces, before whatever follows it.
+    """
+    tokens = draw(st.lists(lower_words, min_size=1, max_size=4))
+    for _ in range(draw(st.integers(1, 3))):
+        tokens.append(draw(st.sampled_from(_MASKED_NUMBERS)))
+        tokens += draw(st.lists(lower_words, min_size=1, max_size=3))
+    clean = " ".join(tokens)
+    escaped = " ".join(token.replace("/", "\\/") for token in tokens)
+    if draw(st.booleans()):
+        word = draw(lower_words)
+        escaped, clean = f"{escaped} , {word}", f"{clean}, {word}"
+    return f"{escaped} .", f"{clean}."
+
+
+@st.composite
+def dumped_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """(An AG News-style dump of a clean paragraph, the paragraph): entities without their
+    ampersand (contractions, possessives, dollars), escaped paragraph tags, escaped dollars and
+    backslashes for lost line breaks between words."""
+    pieces: list[tuple[str, str]] = []  # (clean, dumped) words
+    for _ in range(draw(st.integers(2, 12))):
+        word = draw(lower_words)
+        kind = draw(st.sampled_from(["plain", "plain", "clitic", "dollar", "escaped dollar"]))
+        if kind == "clitic":
+            ending = draw(st.sampled_from(["s", "t", "ll", "re"]))
+            pieces.append((f"{word}'{ending}", f"{word} #39;{ending}"))
+        elif kind == "dollar":
+            amount = draw(st.integers(1, 999))
+            pieces.append((f"${amount}", f" #36;{amount}"))
+        elif kind == "escaped dollar":
+            amount = draw(st.integers(1, 999))
+            pieces.append((f"${amount}", f"\\${amount}"))
+        else:
+            pieces.append((word, word))
+    pieces.insert(0, ("The", "The"))
+    clean = " ".join(piece for piece, _ in pieces) + "."
+    dumped = "The"
+    for (clean_word, dumped_word), (previous, _) in zip(pieces[1:], pieces, strict=False):
+        joint = " "
+        if clean_word == dumped_word and previous[-1:].isalpha() and draw(st.booleans()):
+            joint = "\\"  # a line break lost between two words
+        dumped += joint + dumped_word
+    dumped += "."
+    if draw(st.booleans()):
+        dumped = f"&lt;p&gt;{dumped}&lt;/p&gt;"
+    return dumped, clean

@@ -4,8 +4,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm import Config, fix_characters
-from newsnorm.characters import _ftfy_config, needs_character_repair, normalize_whitespace
-from tests.strategies import clean_documents
+from newsnorm.characters import (
+    _ftfy_config,
+    needs_character_repair,
+    normalize_whitespace,
+    repair_dump_artefacts,
+)
+from tests.strategies import clean_documents, dumped_texts
 
 
 @given(st.text())
@@ -87,3 +92,25 @@ def test_the_plain_whitespace_check_covers_what_the_ftfy_gate_lets_through() -> 
     ]
     assert odd == ["\t", "\xa0"]
     assert all(characters._irregular_plain_whitespace(f"a{char}b") for char in odd)
+
+
+# --- Dump artefacts (AG News and its kind) -----------------------------------------------------
+
+
+@given(dumped_texts())
+def test_dump_artefacts_round_trip(pair: tuple[str, str]) -> None:
+    # Entities without their ampersand, escaped paragraph tags, escaped dollars and backslashes
+    # for lost line breaks all come back as the paragraph that was dumped.
+    dumped, clean = pair
+    assert fix_characters(dumped) == clean
+
+
+@given(clean_documents())
+def test_clean_text_needs_no_dump_repair(text: str) -> None:
+    assert repair_dump_artefacts(text) == text
+
+
+def test_adversarial_backslashes_and_tags_complete_and_settle() -> None:
+    text = "\\" * 20_000 + "$5 " + "&lt;p " * 5_000 + "a\\b " * 5_000
+    once = fix_characters(text)
+    assert fix_characters(once) == once

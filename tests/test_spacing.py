@@ -11,6 +11,7 @@ from tests.strategies import (
     clean_documents,
     clean_sentences,
     french_sentences,
+    masked_number_sentences,
     moses_render,
     token_soup,
     tokenizer_renderings,
@@ -209,3 +210,45 @@ def test_pairing_never_writes_two_quotes_together() -> None:
 def test_case_folding_lookalikes_are_not_ascii_tokens(text: str, kept: str) -> None:
     assert kept in repair_spacing(text, "ptb")
     assert kept in normalize_text(text)
+
+
+# --- Real-corpus artefacts ------------------------------------------------------------------
+
+
+@given(masked_number_sentences())
+def test_masked_numbers_keep_their_spaces_and_count(pair: tuple[str, str]) -> None:
+    # Gigaword writes "#" for every digit: "# coup" is a number before a word, never a hashtag.
+    tokenized, clean = pair
+    repaired = repair_spacing(tokenized)
+    assert repaired == clean
+    assert repaired.count("#") == tokenized.count("#")
+    assert "\\/" not in repaired
+
+
+def test_hashtags_still_join_where_digits_are_digits() -> None:
+    assert repair_spacing("Fans used # MeToo in 2017 , she said .") == (
+        "Fans used #MeToo in 2017, she said."
+    )
+
+
+_SPLIT_CURLY_CLITICS = (
+    ("America ’ s", "America’s"),
+    ("they ’ re", "they’re"),
+    ("we ’ ll", "we’ll"),
+    ("don ’ t", "don’t"),
+)
+
+
+@given(clean_documents(), st.sampled_from(_SPLIT_CURLY_CLITICS))
+def test_a_split_curly_clitic_is_repaired_in_clean_text(text: str, pair: tuple[str, str]) -> None:
+    # Partial tokenization inside an otherwise clean document: repaired whatever the style,
+    # while the rest of the clean text stays byte for byte.
+    split, glued = pair
+    assert repair_spacing(f"{text} Then {split} here.") == f"{text} Then {glued} here."
+
+
+def test_a_stop_between_small_words_only_in_cased_clean_text() -> None:
+    clean = "The board said it was . approved on Monday, and work began at once."
+    assert repair_spacing(clean) == clean.replace(" .", "")
+    lowered = "we went home. it rained . then it stopped, and we slept."
+    assert repair_spacing(lowered) == lowered

@@ -15,8 +15,14 @@ import regex
 from ftfy.badness import is_bad
 
 from newsnorm.config import Config
+from newsnorm.patterns import any_case
 
-__all__ = ["fix_characters", "needs_character_repair", "normalize_whitespace"]
+__all__ = [
+    "fix_characters",
+    "needs_character_repair",
+    "normalize_whitespace",
+    "repair_dump_artefacts",
+]
 
 # ftfy only has work where one of these occurs:
 # - a character outside ASCII, Latin-1 and general punctuation (curly quotes, dashes): every
@@ -52,6 +58,102 @@ _IRREGULAR_CHARACTER = regex.compile(
 # In ASCII text only control characters and "&" can need ftfy: what deleting these bytes leaves.
 # Most news text is ASCII, which bytes operations settle fastest.
 _PLAIN_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x26), *range(0x27, 0x7F)])
+
+
+# Text dumps (AG News and its kind) leave three artefacts that no encoding repair sees:
+# - HTML entities whose ampersand became a space: `isn #39;t`, ` #36;47`, ` quot;`. Only the
+#   forms that cannot be anything else are read: the apostrophe glued to a contraction
+#   ending or closing a word (the space was the ampersand), and opening marks glued to what they
+#   open (the space stays). `#36;` is a dollar only before a figure (`issue #36; fixed` stays).
+# - Escaped markup: `&lt;p&gt;`. Tags are markup, not text: block tags (p, br, div, li...)
+#   become line breaks, inline ones (b, i, a, span...) go, their text stays; a link's address
+#   goes with its tag (only the text a reader saw stays). Unknown tags are left to ftfy, which
+#   decodes them as written. Literal, unescaped tags are left alone: prose may quote them.
+# - Backslashes: `\$47` (an escaped dollar), `a\second` (a line break lost between words,
+#   read as a space), `\n` before a capital (a line break written as an escape), a lone
+#   backslash (a lost line break). A backslash in a path (`C:\Users\...`) stays.
+_ENTITY_WITHOUT_AMPERSAND = regex.compile(
+    # isn #39;t, O #39;Neill, Clemens #39; leg: the apostrophe joins the word before it (a
+    # closing quote only after an s: "and #39; too" may be a numbered item).
+    r"(?P<join> #39;)(?:(?<=[^\W_] #39;)(?="
+    + any_case("s", "t", "re", "ve", "ll", "d", "m")
+    + r"\b)|(?<=(?:^|[^\w])[A-Z] #39;)(?=[A-Z])|(?<=[^\W_][sS] #39;)(?=[ ,.;:!?)\]]|$))"
+    # a closing quote glued to a word or a stop before it: said it quot; and
+    r"|(?P<close> (?:quot|#34);)(?<=[^\W_.,!?] (?:quot|#34);)(?=[ ,.;:!?)\]]|$)"
+    # AT amp;T, S #38;P
+    r"|(?P<ampersand> (?:amp|#38);)(?<=[A-Z] (?:amp|#38);)(?=[A-Z])"
+    # opening marks after a space keep it: said  #39;hello, for  #36;47, said  quot;we
+    r"|(?<=\s)(?:(?P<apostrophe>#39;)(?=[^\W\d_])|(?P<dollar>#36;)(?=\d)"
+    r"|(?P<open>(?:quot|#34);)(?=[^\W_]))"
+    # Procter  amp; Gamble: two spaces, one of them the ampersand
+    r"|(?<=\s\s)(?P<spaced_ampersand>(?:amp|#38);)(?= )"
+)
+_ENTITY_CHARACTERS = {
+    "join": "'", "close": '"', "ampersand": "&", "apostrophe": "'", "dollar": "$",
+    "open": '"', "spaced_ampersand": "&",
+}  # fmt: skip
+_BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "table", "blockquote", "hr",
+               "h1", "h2", "h3", "h4", "h5", "h6")  # fmt: skip
+_INLINE_TAGS = ("a", "b", "i", "u", "em", "strong", "span", "font", "sup", "sub", "small",
+                "big", "tt", "cite", "abbr")  # fmt: skip
+_ESCAPED_TAG = regex.compile(
+    r"&lt;/?(?:(?P<block>" + any_case(*_BLOCK_TAGS) + r")|" + any_case(*_INLINE_TAGS) + r")"
+    r"(?=[\s/&])(?:[^&\n]|&(?!gt;)){0,500}&gt;"
+)
+_BACKSLASH = regex.compile(
+    r"\\+(?:(?P<drop>(?=\$))"  # \$47
+    r"|(?P<line>n(?=\p{Lu}))"  # \nThe
+    # a\second, Group,\which (never in a path: C:\Program Files\Microsoft)
+    r"|(?P<space>)(?<=[^\W\d_][,.;!?'\")\]]?\\)(?<!\\\\)(?<![A-Za-z]:\\[^\n]{0,80})"
+    r"(?=[^\W\d_(\"'])"
+    r"|(?P<lone>)(?<=(?:^|\s|[.,;!?'\")\]])\\+)(?=\s|$))"
+)
+
+
+def _entity_character(found: regex.Match[str]) -> str:
+    kind = found.lastgroup
+    assert kind is not None
+    return _ENTITY_CHARACTERS[kind]
+
+
+def _backslash_replacement(found: regex.Match[str]) -> str:
+    kind = found.lastgroup
+    if kind == "drop":
+        return ""
+    return "\n" if kind == "line" else " "
+
+
+def _dump_artefacts(text: str) -> bool:
+    return (
+        "\\" in text
+        or "&lt;" in text
+        or (";" in text and ("#" in text or "quot;" in text or "amp;" in text))
+    )
+
+
+def repair_dump_artefacts(text: str) -> str:
+    r"""Undo what text dumps (AG News and others) did to HTML and line breaks.
+
+    Entities that lost their ampersand, escaped markup and stray backslashes are repaired (see
+    the notes above the patterns); text without them is returned unchanged.
+
+    Examples:
+        >>> repair_dump_artefacts("He isn #39;t sure the world #39;s oil at  #36;47 lasts.")
+        "He isn't sure the world's oil at  $47 lasts."
+        >>> repair_dump_artefacts("&lt;p&gt;Oil rose for a\\second day to \\$47.&lt;/p&gt;")
+        '\nOil rose for a second day to $47.\n'
+        >>> repair_dump_artefacts('Kmart &lt;A HREF="http://x.example/q"&gt;KMRT.O&lt;/A&gt; fell')
+        'Kmart KMRT.O fell'
+        >>> repair_dump_artefacts("Issue #36; is fixed; see C:\\Program Files\\Tools.")
+        'Issue #36; is fixed; see C:\\Program Files\\Tools.'
+    """
+    if "&lt;" in text:
+        text = _ESCAPED_TAG.sub(lambda found: "\n" if found.group("block") else "", text)
+    if ";" in text:
+        text = _ENTITY_WITHOUT_AMPERSAND.sub(_entity_character, text)
+    if "\\" in text:
+        text = _BACKSLASH.sub(_backslash_replacement, text)
+    return text
 
 
 def _irregular_plain_whitespace(text: str) -> bool:
@@ -125,19 +227,21 @@ def fix_characters(text: str, config: Config | None = None) -> str:
     """
     fold = Config.resolve(config).fold_compatibility
     needs_ftfy = needs_character_repair(text)
-    if not needs_ftfy and not _irregular_plain_whitespace(text):
+    dumped = _dump_artefacts(text)
+    if not needs_ftfy and not dumped and not _irregular_plain_whitespace(text):
         return text  # the common case, settled by a class scan or two and substring checks
     # One pass can reveal another layer of mojibake (or whitespace that forms one); repeat, a
     # few times at most, so that fixing fixed text changes nothing.
     for _ in range(_MAX_PASSES):
-        if needs_ftfy:
-            fixed = normalize_whitespace(ftfy.fix_text(text, _ftfy_config(fold)))
-        else:
-            fixed = normalize_whitespace(text)
+        fixed = repair_dump_artefacts(text) if dumped else text
+        if needs_ftfy or fixed != text:
+            fixed = ftfy.fix_text(fixed, _ftfy_config(fold))
+        fixed = normalize_whitespace(fixed)
         if fixed == text:
             break
         text = fixed
         needs_ftfy = needs_character_repair(text)
+        dumped = _dump_artefacts(text)
     return text
 
 

@@ -18,7 +18,7 @@ from newsnorm.spacing.detect import (
     detect_style_and_characters,
     profile_for,
 )
-from newsnorm.spacing.rules import RULE_NAMES, rejoin
+from newsnorm.spacing.rules import RULE_NAMES, rejoin, repair_anywhere
 
 __all__ = [
     "RULE_NAMES",
@@ -91,6 +91,8 @@ def _repair(text: str, style: Style | None, fired: list[str] | None) -> tuple[st
             chars = frozenset(text)
         profile = Profile() if style == "raw" else profile_for(text, style, chars, given=True)
         report = StyleReport(style, 1.0, report.evidence, profile)
-    if report.style == "raw":
+    if style == "raw":
         return text, report
+    if report.style == "raw":  # judged clean, but still without what no writer writes
+        return repair_anywhere(text, fired), report
     return rejoin(text, report.profile, chars, fired), report

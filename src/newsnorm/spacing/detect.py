@@ -168,6 +168,8 @@ _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
 _SPACED_HYPHEN = regex.compile(r" - (?:(?<=[^\W\d_] - )[^\W_]|(?<=\d - )(?!\p{Lu}\p{Ll})[^\W_])")
 _GLUED_HYPHEN = regex.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
 _GLUED_SLASH = regex.compile(r"/(?<=\w/)(?=\w)")
+_DIGITS = frozenset("0123456789")
+_MASKED_NUMBER = regex.compile(r"#(?:#|[.,:]#)(?<=(?:^| )#(?:#|[.,:]#))", regex.M)
 
 
 @attrs.frozen
@@ -178,15 +180,18 @@ class Profile:
         ptb_words: the tokenizer split PTB's multi-word forms (``can not``, ``gon na``).
         join_hyphens: ``a - b`` is a split hyphen, not a spaced dash.
         join_slashes: ``a / b`` is a split slash.
+        masked_digits: ``#`` stands for a digit (Gigaword: ``an august # coup``, ``#.##``),
+            so ``# word`` is a number before a word, not a split hashtag.
 
     Examples:
         >>> detect_style("The adult - learned words do n't fade .").profile
-        Profile(ptb_words=True, join_hyphens=True, join_slashes=False)
+        Profile(ptb_words=True, join_hyphens=True, join_slashes=False, masked_digits=False)
     """
 
     ptb_words: bool = False
     join_hyphens: bool = False
     join_slashes: bool = False
+    masked_digits: bool = False
 
 
 @attrs.frozen
@@ -237,7 +242,19 @@ def profile_for(text: str, style: Style, chars: frozenset[str], *, given: bool =
     join_slashes = (
         style != "ptb" and "/" in chars and " / " in text and not _GLUED_SLASH.search(text)
     )
-    return Profile(ptb_words=not moses, join_hyphens=join_hyphens, join_slashes=join_slashes)
+    # Gigaword writes every digit as "#": a text with "#" and no digit at all, lower-cased or
+    # showing a masked figure (##, #.##, #,###), holds numbers, not hashtags.
+    masked_digits = (
+        "#" in chars
+        and _DIGITS.isdisjoint(chars)
+        and (not any(char.isupper() for char in chars) or _MASKED_NUMBER.search(text) is not None)
+    )
+    return Profile(
+        ptb_words=not moses,
+        join_hyphens=join_hyphens,
+        join_slashes=join_slashes,
+        masked_digits=masked_digits,
+    )
 
 
 def detect_style(text: str, chars: frozenset[str] | None = None) -> StyleReport:

@@ -113,6 +113,13 @@ def _context(line: str, position: int) -> tuple[str, str]:
 
 
 _GLUED_CLOSING_SINGLE = regex.compile(r"[^\Ws]'(?= |$)", regex.M)
+# A quote glued to the word it opens ('every), from a PTB backtick or the writer.
+# ('em, 'til and 'tis are words, not quotations.)
+_GLUED_OPENING_SINGLE = regex.compile(
+    r"(?:^|(?<=[ (\[]))'(?=[^\W\d_]{2})"
+    r"(?!(?i:em|til|tis|twas|cause|cos|cuz|bout|n)\b)",
+    regex.M,
+)
 _NUMBER_BEFORE = regex.compile(r"(?:^| )\d+(?:[.,]\d+)?$")
 
 
@@ -153,7 +160,12 @@ def _attach_singles(line: str) -> str:
         later_quote = number + 1 < len(positions) or bool(
             _GLUED_CLOSING_SINGLE.search(line, position + 1, position + 1 + 4 * _WINDOW)
         )
-        if not before or before[-1] in _OPENING_CONTEXT or before[-1] in ',:"':
+        opened = _GLUED_OPENING_SINGLE.search(
+            line, positions[number - 1] + 1 if number else 0, position
+        )
+        if opened and before and not _GLUED_CLOSING_SINGLE.search(line, opened.end(), position):
+            roles.append(_CLOSE)  # 'every day we go , ' said: closes the quote glued before
+        elif not before or before[-1] in _OPENING_CONTEXT or before[-1] in ',:"':
             roles.append(_OPEN if after and after[0].isalnum() else None)
         elif after[:1].isalnum() and later_quote and before[-1] not in "sSzx":
             roles.append(_OPEN)  # ' scare quotes ' : a later quote will close it

@@ -22,7 +22,7 @@ from newsnorm.spacing.detect import SPACED_DOTS, Profile
 from newsnorm.spacing.literals import Literals
 from newsnorm.spacing.pairing import attach_straight_quotes
 
-__all__ = ["RULE_NAMES", "Rule", "rejoin"]
+__all__ = ["RULE_NAMES", "Rule", "rejoin", "repair_anywhere"]
 
 Replacement = str | Callable[[regex.Match[str]], str]
 
@@ -130,6 +130,10 @@ UNESCAPES: tuple[Rule, ...] = (
     _rule("Moses entity", ("&",), r"&(?:amp|quot|apos|lt|gt|#124|#91|#93);",
           lambda m: _MOSES_ENTITIES[m.group()]),
     _rule("WikiText joiner", ("@-@", "@,@", "@.@"), r" ?@([-,.])@ ?", r"\1"),
+    # PTB escapes the slash and the asterisk: 1\/2, \*.
+    _rule("PTB slash", ("\\/", "\\*"), r"(?<!\\)\\([/*])", r"\1"),
+    # PTB's opening single quote, a backtick token of its own: ` every day , ' he said.
+    _rule("PTB opening single quote", ("` ",), r"(?:^|(?<= ))`(?!`) (?=[^\W_])", "'"),
     # PTB quotes carry their direction: `` opens, '' closes.
     _rule("PTB opening quote", ("``",), r"(?:^|(?<= ))``(?: |$)", '"'),
     _rule("PTB closing quote", ("''",), r"(?: |^)''(?= |$)", '"'),
@@ -218,13 +222,17 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
 
 SYMBOLS: tuple[Rule, ...] = (
     _rule("underscore", (" _ ",), r"(?<=[a-z0-9.]) _ (?=[a-z0-9]|\S*[.0-9])", "_"),
-    _rule("currency", ("$ ", "£ ", "€ ", "¥ "), r"(?:^|(?<= ))([$£€¥]) (?=\d)", r"\1"),
+    _rule("currency", ("$ ", "£ ", "€ ", "¥ "), r"(?:^|(?<=[ (\[{]))([$£€¥]) (?=\d)", r"\1"),
     # name @ example.com is an address; his @ POTUS is a handle (hashtag or handle, below).
     _rule("email", (" @ ",), r"(?<=[\w.]) @ (?=[\w-]+(?:\.[\w-]+)+)", "@"),
     _rule("angle-bracketed address", ("< ",), r"(?:^|(?<= ))< (\S+(?:@|://)\S+) >(?= |$)",
           r"<\1>"),
     _rule("double angle bracket", ("< <", "> >"), r"(?:^|(?<= ))([<>]) \1(?= |$)", r"\1\1"),
-    _rule("hashtag or handle", ("# ", "@ ", "~ "), r"(?:^|(?<= ))([#@~]) (?=\w)", r"\1"),
+    _rule("hashtag or handle", ("# ", "@ ", "~ "), r"(?:^|(?<= ))([#@~]) (?=\w)", r"\1",
+          lambda profile: not profile.masked_digits),
+    # Where "#" masks digits (Gigaword: an august # coup), it is a number and keeps its space.
+    _rule("handle", ("@ ", "~ "), r"(?:^|(?<= ))([@~]) (?=\w)", r"\1",
+          lambda profile: profile.masked_digits),
     # Grades and ratings: A + +, A +.
     _rule("plus run", (" +",), r"(?<=\b[A-Z]) \+((?: \+)*)(?= |$)",
           lambda m: m.group().replace(" ", "")),
@@ -252,17 +260,49 @@ SYMBOLS: tuple[Rule, ...] = (
         lambda profile: profile.join_hyphens,
     ),
     # Nor is the dash after a place or a date in capitals or figures before a capitalized
-    # word: that is a dateline (LONDON - Shares, March 2 - Shares), not a compound (COVID - 19).
+    # word: that is a dateline (LONDON - Shares, March 2 - Shares), not a compound (COVID - 19);
+    # nor one between words in capitals (a headline's SOCCER - SHEARER NAMED).
     _rule(
         "hyphen",
         (" - ",),
         rf"(?<!\b(?i:{_FUNCTION_WORD}))(?<=(?<![^\W_])[^\W_]{{1,40}}) - "
         rf"(?!(?i:{_FUNCTION_WORD})\b)(?!(?<=\b(?:\p{{Lu}}{{2,}}|\d+) - )\p{{Lu}}\p{{Ll}})"
+        rf"(?!(?<=\b\p{{Lu}}{{2,}} - )\p{{Lu}}{{2,}}\b)"
         rf"(?=[^\W_])",
         "-",
         lambda profile: profile.join_hyphens,
     ),
+    # An abbreviation with stops before a lower-case word: U.S. - based.
+    _rule(
+        "hyphen after an abbreviation",
+        (". - ",),
+        rf"(?<=(?<![\w.])(?:\p{{Lu}}\.){{2,4}}) - (?!(?i:{_FUNCTION_WORD})\b)(?=\p{{Ll}})",
+        "-",
+        lambda profile: profile.join_hyphens,
+    ),
 )  # fmt: skip
+
+# Artefacts that no writer produces, repaired in every document, also in one judged clean
+# (a scraped page with one tokenized sentence): a curly apostrophe split off its clitic on both
+# sides (America ’ s, doesn ’ t, they ’ re). A writer's spacing never looks like this, so clean
+# text is untouched.
+ANYWHERE: tuple[Rule, ...] = (
+    _rule(
+        "split curly clitic",
+        (" ’ ",),
+        rf" ’ (?:(?=(?i:{any_case('s', 're', 've', 'll', 'd', 'm')})\b)(?<=[^\W_] ’ )"
+        rf"|(?=[tT]\b)(?<=[^\W_][nN] ’ ))",
+        "’",
+    ),
+)
+# In a document judged clean, with capitals (never in lower-cased corpora, where a sentence may
+# start small): a stop standing between two small words stands for a lost line break
+# (CNN/DailyMail bodies: "a woman who . claims"). No writer writes one there, and tokenized text
+# is left out (sentences of informal text start small: "interested . jill said"). The stop is
+# dropped (a declared repair, like the unescapes). A stop spaced off a sentence's end before a
+# capital ("workers . While") is left: writers of web text do that too.
+CLEAN_ANYWHERE: tuple[Rule, ...] = (_rule("stray stop", (" . ",), r"(?<=\p{Ll}{2}) \.(?= \p{Ll})"),)
+
 
 _SPACE_RUN = regex.compile(r" {2,}")
 _HOLD = "\x00"  # stands for a held-aside span while the rules run
@@ -273,6 +313,7 @@ RULE_NAMES: tuple[str, ...] = (
     *(rule.name for rule in UNESCAPES + CONTRACTIONS),
     _PAIRING,
     *(rule.name for rule in _LATER_RULES),
+    *(rule.name for rule in ANYWHERE + CLEAN_ANYWHERE),
 )
 """Every rejoining step's name, in the order the steps run (for statistics and explanations).
 
@@ -322,6 +363,32 @@ def rejoin(
     if held:
         pieces = text.split(_HOLD)
         text = "".join(piece + dots for piece, dots in zip(pieces, [*held, ""], strict=True))
+    return text
+
+
+def repair_anywhere(text: str, fired: list[str] | None = None, *, clean: bool = True) -> str:
+    """Repair the artefacts that no writer produces, whatever the document's style.
+
+    `clean`: the document was judged clean, so a stop between two small words is a lost line
+    break (in tokenized text it may end a sentence).
+
+    Examples:
+        >>> repair_anywhere("Clean prose about America ’ s capital, as scraped.")
+        'Clean prose about America’s capital, as scraped.'
+        >>> repair_anywhere("A woman who . claims it ended . Then she left.")
+        'A woman who claims it ended . Then she left.'
+        >>> repair_anywhere("A quotation ‘ like this ’ stays, and so do dots . . . here.")
+        'A quotation ‘ like this ’ stays, and so do dots . . . here.'
+    """
+    # Each rule's literal is its own check: one substring scan, no set of characters to build.
+    for rule in ANYWHERE + CLEAN_ANYWHERE if clean else ANYWHERE:
+        if rule.pattern is not None and any(literal in text for literal in rule.needs):
+            if rule in CLEAN_ANYWHERE and text.islower():
+                continue  # lower-cased text: a small word may start a sentence
+            changed = rule.pattern.sub(rule.replacement, text)
+            if fired is not None and changed != text:
+                fired.append(rule.name)
+            text = changed
     return text
 
 
