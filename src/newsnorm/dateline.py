@@ -1,27 +1,69 @@
 """News datelines: the place, agency and date that open a wire story's first paragraph.
 
-Recognised forms include ``WASHINGTON (Reuters) -``, ``NEW YORK, Feb 17 (AP) —``,
-``NAIROBI, Kenya (AP) _``, ``VALLEY STREAM, N.Y., March 26 -``, ``LONDON, 2 March -``,
-``(CNN) --`` and a paragraph that is only a date (``Tuesday, September 1, 2015``).
+Each form of dateline is one named `DatelineForm` in the ordered tuple `DATELINE_FORMS`: a
+cheap guard (a first-character test and literals that must appear near the start), an anchored
+pattern written to run in linear time, and the groups (``location``, ``agency``, ``date``) it
+reads into a `Dateline`. `split_dateline` tries them in order; `split_dateline_and_form` also
+names the form that read the dateline. Recognised forms include ``WASHINGTON (Reuters) -``,
+``NEW YORK, Feb 17 (AP) —``, ``NAIROBI, Kenya (AP) _``, ``VALLEY STREAM, N.Y., March 26 -``,
+``GREEN BAY, Wis. --``, ``BOSTON—``, ``(CNN) --``, ``(CNN)``, ``Reuters -``,
+``washington (ap) _``, ``ROME 1996-12-06`` and a paragraph that is only a date
+(``Tuesday, September 1, 2015``).
 """
 
 from __future__ import annotations
 
+import attrs
 import regex
 
 from newsnorm.article import Dateline
 from newsnorm.dates import MONTH_PATTERN, could_start_a_date, match_date, parse_date
 
-__all__ = ["split_dateline"]
+__all__ = [
+    "AGENCIES",
+    "DATELINE_FORMS",
+    "DATE_LINE_FORM",
+    "DatelineForm",
+    "split_dateline",
+    "split_dateline_and_form",
+]
+
+AGENCIES = (
+    "Reuters", "AP", "AFP", "CNN", "UPI", "Bloomberg", "Xinhua", "dpa", "DPA", "ANSA", "PTI",
+    "IANS", "EFE", "Kyodo", "Yonhap", "TASS", "Interfax", "CNNMoney", "BBC",
+)  # fmt: skip
+"""News agencies a dateline may name without a dash after them (``(CNN)The``), or alone
+before a dash (``Reuters - Shares``), or in lower case (``(ap) _``). A dateline with a place
+or a dash names any agency in brackets (``(EW.com) --``).
+
+Examples:
+    >>> "CNN" in AGENCIES, split_dateline("(CNN)The storm hit.")[0].agency
+    (True, 'CNN')
+"""
+
+DATE_LINE_FORM = "date_line"
+"""The form named when the dateline is only a date line (``Tuesday, September 1, 2015``).
+
+Examples:
+    >>> split_dateline_and_form("Friday, March 3, 2017\\nThe fair opened.")[2] == DATE_LINE_FORM
+    True
+"""
 
 _MONTH = MONTH_PATTERN
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
-# An upper-case place (NEW YORK, ST. LOUIS, WINSTON-SALEM) optionally followed by regions
-# written in title case or abbreviated (", Kenya", ", N.Y.", ", Mass.", ", CALIF.").
-_PLACE = (
-    r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}"
-    r"(?:, (?:[A-Z]{2,}\b\.?|[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,3}))*"
-)
+_DATE_TEXT = rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})"
+_ISO_DATE = r"(?:1[89]|20)[0-9]{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+# An upper-case place (NEW YORK, ST. LOUIS, WINSTON-SALEM, N'DJAMENA), then up to three regions
+# in title case or abbreviated (", Kenya", ", N.Y.", ", CALIF."), and a second place after a
+# slash (SURABAYA, Indonesia/JAKARTA). Repetitions are bounded and each region is atomic, so a
+# failing match backtracks over a few choices only, whatever the text.
+_CAPS_WORDS = r"[A-Z][A-Z.'’`-]*(?: [A-Z][A-Z.'’`-]*){0,4}"
+_REGION = r"(?>[A-Z]{2,}\b\.?|[A-Z][a-z]*\.?(?: ?[A-Z][a-z]*\.?){0,3})"
+_CAPS_PLACE = rf"{_CAPS_WORDS}(?:, {_REGION}){{0,3}}"
+_PLACE = rf"{_CAPS_PLACE}(?:/{_CAPS_PLACE})?"
+# A place that names itself in capitals with no date or agency after it ("DENVER —") is a
+# word of two letters or more: "A - B" is no dateline.
+_BARE_PLACE = rf"(?=[A-Z][A-Z.'’`-]){_PLACE}"
 # A place written in title case (Taipei, Taiwan) needs a date, an agency in brackets or a
 # dash that only a dateline uses.
 _TITLE_CASE_PLACE = (
@@ -30,35 +72,39 @@ _TITLE_CASE_PLACE = (
 # Wire copy set in lower case (commodity reports: "des moines, april 7 -") has a place in
 # lower case, or capitalized only at its start ("Mexico city"); only a date after it counts.
 _LOWER_CASE_PLACE = r"(?:[a-z][a-z.'’-]*|[A-Z][a-z]+(?= [a-z]))(?: [a-z][a-z.'’-]*){0,3}"
-_DATE_TEXT = rf"(?:{_MONTH} {_DAY}|{_DAY} {_MONTH})"
+# A lower-cased corpus (washington (ap) _): a place of up to four words, maybe a region.
+_LOWER_PLACE = r"[a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){0,3}(?:, [a-z][a-z.'’-]*(?: [a-z]+){0,2})?"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
+_KNOWN_AGENCY = "(?:" + "|".join(regex.escape(name) for name in AGENCIES) + ")"
+_KNOWN_LOWER_AGENCY = "(?:" + "|".join(sorted({name.lower() for name in AGENCIES})) + ")"
 _DASH = r"(?:-{1,2}|–|—|_)"
-_HEAD = 120  # how far into the text a dateline's dash can be
-_DIGIT = regex.compile(r"\d")
-
-_DATELINE = regex.compile(
-    "^(?:"
-    # An upper-case place and a date are evidence enough for the slips of real wire copy: a
-    # space before the comma, a comma after the date, no space after the dash
-    # ("NEW YORK , April 13 -", "CHICAGO, March 4, -", "CHICAGO, April 13 -Simmons").
-    rf"(?P<location>{_PLACE}) ?, (?P<date>{_DATE_TEXT}),? {_DASH}(?: +|(?=\n)|$|(?=[A-Z]))"
-    rf"|(?:(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}))? \((?P<agency>{_AGENCY})\)"
-    rf"|(?P<location>{_PLACE})(?= _ )"
-    rf"|(?P<location>{_TITLE_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
-    rf"|(?P<location>{_TITLE_CASE_PLACE}) \((?P<agency>{_AGENCY})\)"
-    rf"|(?P<location>{_LOWER_CASE_PLACE}), (?P<date>{_DATE_TEXT})"
-    rf"|\((?P<agency>{_AGENCY})\)"
-    rf") {_DASH}(?: +|(?=\n)|$))"  # a dateline may stand alone on its line above a table
+# After the dash: spaces, or the end of the line (a dateline above a table).
+_AFTER_DASH = r"(?: +|(?=\n)|$)"
+# A dash with no date or agency before it: spaced (" - ", " -- ", " — "), or a long dash with
+# no space on one side or both ("BOSTON—The", "SYCAMORE, Ill. --A").
+_LONE_DASH = r"(?: -{1,2} +| ?(?:--|—|–) *)"
+# The story after a dateline that only a dash marks: it opens with a capitalized word (or a
+# quote, an initial, a number or an acronym before a lower-case word), and a word in lower
+# case comes within the first few, so a headline in capitals or title case after a dash is no
+# story ("SOCCER - SHEARER NAMED", "CRICKET - 1997 ASHES").
+_OPEN = "[\"“‘'(]?"
+_STORY_START = (
+    rf"(?={_OPEN}(?:[A-Z][a-z]|[A-Z](?![^\s]))[^\s]*(?: [^\s]+){{0,4}} [a-z]"
+    rf"|{_OPEN}[A-Z0-9][^\s]* [a-z])"
 )
-_TITLE_CASE_DATELINE = regex.compile(rf"^(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +")
+_HEAD = 120  # how far into the text a dateline's dash can be
+_SPAN = 400  # how much of the text a form's pattern reads
+_DIGIT = regex.compile(r"\d")
+_SPACED_DASHES = (" -", " –", " —", " _")
+_LONG_DASHES = ("—", "–", "--")
 
 
 def has_spaced_dash(text: str) -> bool:
-    """Tell whether the first characters of `text` hold a spaced dash, as every dateline does.
+    """Tell whether the first characters of `text` hold a spaced dash, as most datelines do.
 
-    Every dateline has one within its first 120 characters, or is a date at the very start:
-    text with neither has no dateline, which `split_dateline` and the header reader settle
-    with this test.
+    Most datelines have one within their first 120 characters; the others have a long dash
+    (``BOSTON—The``), an agency in brackets (``(CNN)The``) or a date at the very start, which
+    `split_dateline`'s forms test for themselves.
 
     Examples:
         >>> has_spaced_dash("LONDON - Shares rose."), has_spaced_dash("Shares rose-ish.")
@@ -68,13 +114,277 @@ def has_spaced_dash(text: str) -> bool:
     return " -" in head or " –" in head or " —" in head or " _" in head
 
 
+UPPER, LOWER, BRACKET = "upper", "lower", "("
+"""The kinds of first character a form may open with: a capital, a small letter, a bracket."""
+
+
+def _first_kind(head: str) -> str:
+    first = head[:1]
+    if first == "(":
+        return BRACKET
+    return UPPER if first.isupper() else LOWER if first.islower() else ""
+
+
+@attrs.frozen
+class DatelineForm:
+    """One named form of dateline.
+
+    Attributes:
+        name: what reports call the form (``place_dash``).
+        first: the kinds of first character it opens with (`UPPER`, `LOWER`, `BRACKET`): the
+            first, cheapest test.
+        literals: strings of which one must appear in the text's first 120 characters.
+        pattern: the anchored pattern, with groups ``location``, ``agency`` and ``date`` (any
+            may be absent), that matches the dateline and the space after it.
+
+    Examples:
+        >>> form = next(form for form in DATELINE_FORMS if form.name == "place_dash")
+        >>> form.read("DENVER — Gov. Smith spoke.")
+        (Dateline(location='DENVER', agency=None, date_text=None), 9)
+        >>> form.read("DENVER is cold.") is None
+        True
+    """
+
+    name: str
+    first: frozenset[str]
+    literals: tuple[str, ...]
+    pattern: regex.Pattern[str]
+
+    def could_read(self, head: str) -> bool:
+        """Tell whether a text opening with `head` (120 characters) could hold this form.
+
+        This is the form's guard: only when it passes is the pattern tried.
+
+        Examples:
+            >>> form = next(form for form in DATELINE_FORMS if form.name == "agency_undashed")
+            >>> form.could_read("(CNN)The storm hit."), form.could_read("The storm hit.")
+            (True, False)
+        """
+        return _first_kind(head) in self.first and any(map(head.__contains__, self.literals))
+
+    def read(self, text: str) -> tuple[Dateline, int] | None:
+        """Read this form at the start of `text`: the dateline and where the story begins.
+
+        Examples:
+            >>> form = next(form for form in DATELINE_FORMS if form.name == "agency_dash")
+            >>> form.read("Reuters - Shares rose.")
+            (Dateline(location=None, agency='Reuters', date_text=None), 10)
+        """
+        if not self.could_read(text[:_HEAD]):
+            return None
+        return self._match(text[:_SPAN], len(text))
+
+    def _match(self, span: str, length: int) -> tuple[Dateline, int] | None:
+        match = self.pattern.match(span)
+        if match is None or (match.end() == len(span) < length):
+            return None  # the pattern ran into the end of what it was given: not a dateline
+        groups = match.groupdict()
+        dateline = Dateline(groups.get("location"), groups.get("agency"), groups.get("date"))
+        return dateline, match.end()
+
+
+def _form(name: str, first: str, literals: tuple[str, ...], pattern: str) -> DatelineForm:
+    return DatelineForm(name, frozenset(first.split()), literals, regex.compile("^" + pattern))
+
+
+DATELINE_FORMS: tuple[DatelineForm, ...] = (
+    # An upper-case place and a date are evidence enough for the slips of real wire copy: a
+    # space before the comma, a comma after the date, no space after the dash
+    # ("NEW YORK , April 13 -", "CHICAGO, March 4, -", "CHICAGO, April 13 -Simmons").
+    _form(
+        "place_date",
+        "upper",
+        _SPACED_DASHES,
+        rf"(?P<location>{_PLACE}) ?, (?P<date>{_DATE_TEXT}),? {_DASH}(?: +|(?=\n)|$|(?=[A-Z]))",
+    ),
+    # WASHINGTON (Reuters) -, NEW YORK, Feb 17 (AP) —, SURABAYA, Indonesia/JAKARTA (Reuters) -
+    _form(
+        "place_agency",
+        "upper",
+        _SPACED_DASHES,
+        rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}))? \((?P<agency>{_AGENCY})\)"
+        rf" {_DASH}{_AFTER_DASH}",
+    ),
+    # WASHINGTON _ The vote: the AP's underscore dash.
+    _form("place_underscore", "upper", (" _",), rf"(?P<location>{_PLACE}) _{_AFTER_DASH}"),
+    # Taipei, Taiwan, March 5 -
+    _form(
+        "title_place_date",
+        "upper",
+        _SPACED_DASHES,
+        rf"(?P<location>{_TITLE_CASE_PLACE}), (?P<date>{_DATE_TEXT}) {_DASH}{_AFTER_DASH}",
+    ),
+    # Detroit (Reuters) -
+    _form(
+        "title_place_agency",
+        "upper",
+        _SPACED_DASHES,
+        rf"(?P<location>{_TITLE_CASE_PLACE}) \((?P<agency>{_AGENCY})\) {_DASH}{_AFTER_DASH}",
+    ),
+    # fort worth, june 3 -
+    _form(
+        "lower_place_date",
+        "upper lower",
+        _SPACED_DASHES,
+        rf"(?P<location>{_LOWER_CASE_PLACE}), (?P<date>{_DATE_TEXT}) {_DASH}{_AFTER_DASH}",
+    ),
+    # (CNN) --, (EW.com) --, (CNN)--The
+    _form(
+        "agency",
+        "(",
+        (*_SPACED_DASHES, *_LONG_DASHES),
+        rf"\((?P<agency>{_AGENCY})\)(?: {_DASH}{_AFTER_DASH}| ?(?:--|—|–) *(?={_OPEN}[A-Z]))",
+    ),
+    # (CNN)The, (CNN) The, Marseille, France (CNN)The: a known agency with no dash after it.
+    _form(
+        "agency_undashed",
+        "upper (",
+        ("(",),
+        rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{_KNOWN_AGENCY})\)"
+        rf" ?(?={_OPEN}[A-Z0-9])",
+    ),
+    # Reuters - Shares, AP - Voters: a known agency alone before the dash.
+    _form(
+        "agency_dash",
+        "upper",
+        _SPACED_DASHES,
+        rf"(?P<agency>{_KNOWN_AGENCY}) (?:-{{1,2}}|–|—) +{_STORY_START}",
+    ),
+    # (cnn) --, washington (ap) _, london (reuters) -: lower-cased corpora.
+    _form(
+        "lower_agency",
+        "lower (",
+        _SPACED_DASHES,
+        rf"(?:(?P<location>{_LOWER_PLACE}) )?\((?P<agency>{_KNOWN_LOWER_AGENCY})\)"
+        rf" {_DASH}{_AFTER_DASH}",
+    ),
+    # GREEN BAY, Wis. -- Here, HUNTSVILLE, Alabama - Hockey, DENVER — Gov., BOSTON—The: a place
+    # in capitals, a dash, and a story that opens like a sentence.
+    _form(
+        "place_dash",
+        "upper",
+        (*_SPACED_DASHES, *_LONG_DASHES),
+        rf"(?P<location>{_BARE_PLACE}){_LONE_DASH}{_STORY_START}",
+    ),
+    # Taipei, Taiwan — Lanterns: a title-case place needs a long dash.
+    _form(
+        "title_place_dash",
+        "upper",
+        (" —", " –", " --"),
+        rf"(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +(?={_OPEN}[A-Z0-9])",
+    ),
+    # LONDON 1996-08-30, TAVILDARA, Tajikistan 1996-08-30 (RCV1 and CoNLL-2003), on its own
+    # line or before the story.
+    _form(
+        "place_iso_date",
+        "upper",
+        ("-0", "-1"),
+        rf"(?P<location>{_PLACE}) (?P<date>{_ISO_DATE})(?: *\n\s*| +(?={_OPEN}[A-Z0-9])| *$)",
+    ),
+)
+"""The dateline forms `split_dateline` tries, in order; the first that matches reads it.
+
+Examples:
+    >>> [form.name for form in DATELINE_FORMS][:3]
+    ['place_date', 'place_agency', 'place_underscore']
+"""
+
+_ALL_LITERALS = frozenset(literal for form in DATELINE_FORMS for literal in form.literals)
+# The quick path: a text holds a dateline only if one of the forms' literals is in its head;
+# a literal holding another one ("--" holds "-") need not be tested.
+_GATE_LITERALS = tuple(
+    literal
+    for literal in sorted(_ALL_LITERALS)
+    if not any(other != literal and other in literal for other in _ALL_LITERALS)
+)
+
+
+# Each literal holds a punctuation mark ("-" in " -", "-0" and "--"): the marks are tested
+# first, one by one, which turns most text away faster than the literals would.
+_GATE_MARKS = tuple(
+    dict.fromkeys(
+        next(char for char in literal if not char.isspace() and not char.isalnum())
+        for literal in _GATE_LITERALS
+    )
+)
+
+
+def _could_hold_dateline(head: str) -> bool:
+    for mark in _GATE_MARKS:
+        if mark in head:
+            return any(map(head.__contains__, _GATE_LITERALS))
+    return False
+
+
+def _read_forms(text: str) -> tuple[Dateline, int, str] | None:
+    head, span, kind = text[:_HEAD], text[:_SPAN], _first_kind(text)
+    for form in DATELINE_FORMS:
+        if kind in form.first and any(map(head.__contains__, form.literals)):
+            found = form._match(span, len(text))
+            if found is not None:
+                return found[0], found[1], form.name
+    return None
+
+
+def split_dateline_and_form(text: str) -> tuple[Dateline | None, str, str | None]:
+    """Split a news dateline off the start of `text`, and name the form that read it.
+
+    Returns the dateline, the rest of the text and the name of the `DatelineForm` (or
+    `DATE_LINE_FORM` for a date line alone); ``(None, text, None)`` when there is no dateline.
+
+    Examples:
+        >>> split_dateline_and_form("BOSTON—The mayor spoke.")
+        (Dateline(location='BOSTON', agency=None, date_text=None), 'The mayor spoke.', 'place_dash')
+        >>> split_dateline_and_form("(CNN)The storm hit.")[2]
+        'agency_undashed'
+        >>> split_dateline_and_form("Tuesday, May 4, 2021\\nThe mayor spoke.")[2]
+        'date_line'
+    """
+    stripped = text.lstrip()
+    head = stripped[:_HEAD]
+    dashed = _could_hold_dateline(head)
+    dated = could_start_a_date(head) and _DIGIT.search(head) is not None
+    if not dashed and not dated:
+        return None, text, None
+    date_text, body = None, stripped
+    if dated:
+        first_line, _, rest = stripped.partition("\n")
+        if parse_date(first_line):
+            date_text, body = first_line.strip(), rest.lstrip("\n")
+        else:
+            # Wikinews glues the weekday date to the story: "Tuesday, May 4, 2021 The mayor …".
+            found = match_date(stripped)
+            if (
+                found
+                and found.weekday
+                and found.date
+                and stripped[found.end : found.end + 1] == " "
+            ):
+                date_text, body = stripped[: found.end], stripped[found.end :].lstrip(" ")
+    if date_text is None and not dashed:
+        return None, text, None
+    read = _read_forms(body) if date_text is None or _could_hold_dateline(body[:_HEAD]) else None
+    if read is not None and date_text is not None and read[0].date_text is not None:
+        # A date line above a dateline with its own date ("LONDON, March 2 -"): one dateline
+        # cannot hold both dates, so the date line is the dateline and the other stays text.
+        read = None
+    if read is None:
+        if date_text is None:
+            return None, text, None
+        return Dateline(None, None, date_text), body, DATE_LINE_FORM
+    dateline, end, name = read
+    if date_text is not None:
+        dateline = attrs.evolve(dateline, date_text=date_text)
+    return dateline, body[end:].lstrip(" \n"), name
+
+
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """Split a news dateline off the start of `text`.
 
     A date standing alone as the first paragraph (as Wikinews prints it) is a dateline with
     only `Dateline.date_text`; a time after it belongs to it, but a capitalized word after
     the time is the story's unless it is a time zone (`newsnorm.dates.TIME_ZONES`). Returns
-    ``(None, text)`` when there is no dateline.
+    ``(None, text)`` when there is no dateline. `split_dateline_and_form` also names the form.
 
     Examples:
         >>> split_dateline("WASHINGTON (Reuters) - The Senate voted.")
@@ -83,6 +393,8 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         Dateline(location='VALLEY STREAM, N.Y.', agency=None, date_text='March 26')
         >>> split_dateline("(CNN) -- A storm hit.")[0].agency
         'CNN'
+        >>> split_dateline("GREEN BAY, Wis. -- Here we go.")
+        (Dateline(location='GREEN BAY, Wis.', agency=None, date_text=None), 'Here we go.')
         >>> split_dateline("Monday, March 5, 2007 Taipei, Taiwan — Lanterns lit the sky.")[0]
         Dateline(location='Taipei, Taiwan', agency=None, date_text='Monday, March 5, 2007')
         >>> dateline, body = split_dateline("Tuesday, May 4, 2021 10:00 The mayor spoke.")
@@ -98,30 +410,5 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
         >>> dateline.date_text, body
         ('Tuesday, September 1, 2015', 'LONDON, March 2 - Up.')
     """
-    stripped = text.lstrip()
-    head = stripped[:_HEAD]
-    dashed = has_spaced_dash(head)
-    if not dashed and not (could_start_a_date(head) and _DIGIT.search(head)):
-        return None, text
-    first_line, _, rest = stripped.partition("\n")
-    if parse_date(first_line):
-        date_text, body = first_line.strip(), rest.lstrip("\n")
-    else:
-        # Wikinews glues the weekday date to the story: "Tuesday, May 4, 2021 The mayor …".
-        found = match_date(stripped)
-        if found and found.weekday and found.date and stripped[found.end : found.end + 1] == " ":
-            date_text, body = stripped[: found.end], stripped[found.end :].lstrip(" ")
-        else:
-            date_text, body = None, stripped
-    if date_text is None and not dashed:
-        return None, text
-    match = _DATELINE.match(body) or _TITLE_CASE_DATELINE.match(body)
-    if match is not None and date_text is not None and match.groupdict().get("date"):
-        # A date line above a dateline with its own date ("LONDON, March 2 -"): one dateline
-        # cannot hold both dates, so the date line is the dateline and the other stays text.
-        match = None
-    if match is None:
-        return (None, text) if date_text is None else (Dateline(None, None, date_text), body)
-    groups = match.groupdict()
-    dateline = Dateline(groups["location"], groups.get("agency"), groups.get("date") or date_text)
-    return dateline, body[match.end() :].lstrip(" \n")
+    dateline, body, _ = split_dateline_and_form(text)
+    return dateline, body
