@@ -25,12 +25,13 @@ from newsnorm.config import PRESETS, Config, Corpus, QuoteStyle, SpacingMode
 from newsnorm.errors import ConfigError, NewsnormError
 from newsnorm.formats import (
     COMPRESSED_SUFFIXES,
+    READERS,
     STDIO,
     ArticleWriter,
     Document,
-    InputFormat,
     OutputFormat,
     atomic_output,
+    describe_input_formats,
     read_documents,
     render_article,
     resolve_input_format,
@@ -114,10 +115,9 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
     reading = parser.add_argument_group("reading options")
     reading.add_argument(
         "--input-format",
-        choices=get_args(InputFormat),
+        choices=("auto", *READERS),
         default="auto",
-        help="auto chooses by file name: .jsonl is jsonl, .src is multinews, anything else "
-        "text, one article per file (default: auto)",
+        help=describe_input_formats(),
     )
     reading.add_argument("--text-field", help="the JSONL field holding the text (default: text)")
     reading.add_argument(
@@ -337,7 +337,11 @@ def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
             return chosen
         if args.in_place:  # a rewritten file keeps its own format
             read_as = resolve_input_format(name, args.input_format)
-            return "text" if read_as == "auto" else read_as
+            rewrite_as = READERS[read_as].rewrite_as
+            if rewrite_as is None:
+                cause = f"--in-place cannot write {read_as} files back in their format; use -o"
+                raise _UsageError(f"{name}: {cause}")
+            return rewrite_as
         return "text"
 
     formats = {name: output_format(name) for name in files}

@@ -1,0 +1,56 @@
+"""Reading documents from files and writing articles back: the only package that touches files.
+
+- `newsnorm.formats.readers`: one named `Reader` per input format in the registry `READERS`;
+  `read_documents` reads a file through the one its format (or name) chooses.
+- `newsnorm.formats.writers`: `format_article`, `ArticleWriter` and `write_articles` for the
+  output formats.
+- `newsnorm.formats.compression`: compressed files by suffix, standard input and output, and
+  `atomic_output`.
+- `newsnorm.formats.documents`: `Document`, a raw document with where it came from.
+
+Inputs are decoded strictly (a bad byte is an error that names the file, line and byte offset)
+unless told otherwise, and read lazily, one record at a time, so memory stays flat. ``.gz``,
+``.bz2``, ``.xz`` and (with the ``zstandard`` package) ``.zst`` files are read and written
+transparently. Outputs are written to a temporary file beside the destination and renamed into
+place only when complete, so an interrupted run never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+from newsnorm.formats.compression import COMPRESSED_SUFFIXES, STDIO, atomic_output
+from newsnorm.formats.documents import Document
+from newsnorm.formats.readers import (
+    READERS,
+    InputFormat,
+    Reader,
+    ReadOptions,
+    describe_input_formats,
+    read_documents,
+    resolve_input_format,
+)
+from newsnorm.formats.writers import (
+    ArticleWriter,
+    OutputFormat,
+    format_article,
+    render_article,
+    write_articles,
+)
+
+__all__ = [
+    "COMPRESSED_SUFFIXES",
+    "READERS",
+    "STDIO",
+    "ArticleWriter",
+    "Document",
+    "InputFormat",
+    "OutputFormat",
+    "ReadOptions",
+    "Reader",
+    "atomic_output",
+    "describe_input_formats",
+    "format_article",
+    "read_documents",
+    "render_article",
+    "resolve_input_format",
+    "write_articles",
+]

@@ -1,0 +1,579 @@
+"""Reading documents from files: one named `Reader` per input format, in a registry.
+
+Inputs are decoded strictly (a bad byte is an error that names the file, line and byte offset)
+unless told otherwise, and read lazily, one record at a time, so memory stays flat. A new input
+format is one more `Reader` value in `READERS`: `read_documents`, `resolve_input_format` (the
+``auto`` choice by file name) and the command line's ``--input-format`` follow from it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any, Literal
+
+import attrs
+import regex
+
+from newsnorm.config import Corpus
+from newsnorm.errors import DecodeError, InputError, NewsnormError, RecordError
+from newsnorm.formats.compression import COMPRESSED_SUFFIXES, STDIO, open_binary
+from newsnorm.formats.documents import MULTINEWS_SEPARATOR, Document
+from newsnorm.formats.writers import OutputFormat
+
+__all__ = [
+    "CONLL",
+    "JSONL",
+    "LINES",
+    "MULTINEWS",
+    "READERS",
+    "STORY",
+    "TEXT",
+    "XSUM",
+    "InputFormat",
+    "ReadOptions",
+    "Reader",
+    "describe_input_formats",
+    "read_documents",
+    "resolve_input_format",
+]
+
+InputFormat = Literal["auto", "text", "lines", "jsonl", "multinews", "conll", "story", "xsum"]
+"""``auto`` (by file name) or the name of a `Reader` in `READERS` (the two are kept equal by a
+test: a type checker needs the names spelled out).
+
+``text``: one article per file; ``lines``: one per line; ``jsonl``: one JSON object per line;
+``multinews``: one cluster per line, documents separated by ``|||||``; ``conll``: CoNLL-2003
+token-per-line files, one article per ``-DOCSTART-``; ``story``: a CNN/DailyMail ``.story``
+file; ``xsum``: an XSum ``[SN]`` sections file.
+
+Examples:
+    >>> [resolve_input_format(name) for name in ("a.txt", "b.jsonl", "train.src")]
+    ['text', 'jsonl', 'multinews']
+    >>> [resolve_input_format(name) for name in ("eng.conll", "a.story", "1.summary")]
+    ['conll', 'story', 'xsum']
+"""
+
+
+@attrs.frozen
+class ReadOptions:
+    """How a `Reader` reads one input: its name for messages, the decoding, bad records.
+
+    Attributes:
+        source: the input's name in documents and messages (``"<stdin>"`` for standard input).
+        text_field: the JSONL field holding the text.
+        id_field: a JSONL field that names a record in error messages.
+        encoding: the input encoding.
+        errors: ``strict`` stops at an invalid byte; ``replace`` reads it as U+FFFD.
+        on_error: called with the `RecordError` or `DecodeError` of a bad record of an input
+            holding many (which is then skipped); None raises it.
+        keep_verbatim: with `on_error`, yield a bad record as an empty document whose
+            `Document.verbatim` holds its raw text.
+        cluster_offset: added to the line number to make a Multi-News `Document.cluster`.
+
+    Examples:
+        >>> ReadOptions("a.txt").encoding
+        'utf-8'
+    """
+
+    source: str
+    text_field: str = "text"
+    id_field: str | None = None
+    encoding: str = "utf-8"
+    errors: str = "strict"
+    on_error: Callable[[NewsnormError], None] | None = None
+    keep_verbatim: bool = False
+    cluster_offset: int = 0
+
+
+ReadFunction = Callable[[IO[bytes], ReadOptions], Iterator[Document]]
+# Reads the documents of one open binary input, lazily.
+
+
+@attrs.frozen
+class Reader:
+    """One named input format: how its files are recognized and read.
+
+    Attributes:
+        name: the format's name (``--input-format NAME``), one of `InputFormat`.
+        help: one line on what a file of this format holds, for ``--help`` and the docs.
+        read: reads the documents of an open binary input with the given `ReadOptions`.
+        suffixes: the file-name suffixes that make ``auto`` choose this reader, when one is the
+            name's last suffix (compression suffixes are looked through).
+        inner_suffixes: `suffixes` count in any position too (``train.src.cleaned``).
+        rewrite_as: the output format that writes a file of this format back in its own form
+            (``--in-place``), or None when no writer can (the file cannot be rewritten).
+        corpus: the corpus whose layout its documents have, when the format tells.
+
+    Examples:
+        >>> READERS["conll"].suffixes, READERS["conll"].rewrite_as, READERS["conll"].corpus
+        (('.conll',), None, 'conll2003')
+    """
+
+    name: InputFormat
+    help: str
+    read: ReadFunction = attrs.field(repr=False)
+    suffixes: tuple[str, ...] = ()
+    inner_suffixes: bool = False
+    rewrite_as: OutputFormat | None = "text"
+    corpus: Corpus | None = None
+
+
+# --- decoding, shared by the readers --------------------------------------------------------
+
+
+def _decode(data: bytes, *, source: str, line: int, offset: int, encoding: str, errors: str) -> str:
+    try:
+        return data.decode(encoding, errors)
+    except UnicodeDecodeError as exc:
+        bad_line = line + data.count(b"\n", 0, exc.start)
+        raise DecodeError(
+            f"invalid {encoding} at byte {offset + exc.start}: {exc.reason}"
+            f" (use --encoding or --errors replace to read it anyway)",
+            file=source,
+            line=bad_line,
+            offset=offset + exc.start,
+        ) from None
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", file=source) from None
+
+
+def _verbatim(raw: bytes, *, source: str, encoding: str) -> str:
+    # The raw record as text that encodes back to the same bytes (invalid ones as lone
+    # surrogates), without its final line ending.
+    if raw.endswith(b"\n"):
+        raw = raw[:-1]
+        if raw.endswith(b"\r"):
+            raw = raw[:-1]
+    try:
+        return raw.decode(encoding, "surrogateescape")
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}", file=source) from None
+
+
+def _lines(handle: IO[bytes]) -> Iterator[bytes]:
+    # Iterating a binary file splits on b"\n" only, whatever the line ending, which keeps
+    # byte offsets exact.
+    yield from handle
+
+
+# --- whole files: text, story, xsum ---------------------------------------------------------
+
+
+def _read_whole(handle: IO[bytes], options: ReadOptions) -> Iterator[Document]:
+    data = handle.read()
+    if b"\x00" in data and options.errors == "strict":
+        raise InputError(
+            "looks like a binary file (it contains NUL bytes);"
+            " use --errors replace to read it anyway",
+            file=options.source,
+        )
+    source, encoding, errors = options.source, options.encoding, options.errors
+    text = _decode(data, source=source, line=1, offset=0, encoding=encoding, errors=errors)
+    if text.strip():
+        yield Document(text, options.source, size=len(data))
+
+
+# --- one record per line: lines, jsonl, multinews -------------------------------------------
+
+LineParser = Callable[[str, int, int, ReadOptions], Iterable[Document]]
+# (the decoded line without its ending, its number, its size in bytes, the options) -> documents
+
+
+def _by_line(parse: LineParser) -> ReadFunction:
+    def read(handle: IO[bytes], options: ReadOptions) -> Iterator[Document]:
+        source, encoding = options.source, options.encoding
+        offset = 0
+        for number, raw_line in enumerate(_lines(handle), start=1):
+            size = len(raw_line)
+            start, offset = offset, offset + size
+            try:
+                line = _decode(
+                    raw_line,
+                    source=source,
+                    line=number,
+                    offset=start,
+                    encoding=encoding,
+                    errors=options.errors,
+                ).rstrip("\r\n")
+                if not line.strip():
+                    continue
+                yield from parse(line, number, size, options)
+            except (RecordError, DecodeError) as error:
+                if options.on_error is None:
+                    raise
+                options.on_error(error)
+                if options.keep_verbatim:
+                    verbatim = _verbatim(raw_line, source=source, encoding=encoding)
+                    yield Document("", source, number, size=size, verbatim=verbatim)
+
+    return read
+
+
+def _line_document(line: str, number: int, size: int, options: ReadOptions) -> Iterable[Document]:
+    return (Document(line, options.source, number, size=size),)
+
+
+def _json_record(
+    text: str, *, source: str, line: int, text_field: str, id_field: str | None = None
+) -> dict[str, Any]:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        cause = f"not valid JSON: {exc.msg} (column {exc.colno})"
+        raise RecordError(cause, file=source, line=line) from None
+    except RecursionError:
+        raise RecordError("not valid JSON: nested too deeply", file=source, line=line) from None
+    except ValueError as exc:  # Python's limit on the digits of an integer, say
+        too_long = "integer string conversion" in str(exc)
+        cause = "not valid JSON: " + ("number too long" if too_long else str(exc))
+        raise RecordError(cause, file=source, line=line) from None
+    if not isinstance(record, dict):
+        raise RecordError("a JSON object is required", file=source, line=line)
+    if not isinstance(record.get(text_field), str):
+        named = f" {record[id_field]!r}" if id_field and id_field in record else ""
+        cause = f"no string field {text_field!r} in the record{named}"
+        raise RecordError(cause, file=source, line=line)
+    return record
+
+
+def _jsonl_document(line: str, number: int, size: int, options: ReadOptions) -> Iterable[Document]:
+    source, text_field = options.source, options.text_field
+    record = _json_record(
+        line, source=source, line=number, text_field=text_field, id_field=options.id_field
+    )
+    return (Document(record[text_field], source, number, record, size=size),)
+
+
+def _multinews_documents(
+    line: str, number: int, size: int, options: ReadOptions
+) -> Iterator[Document]:
+    cluster = options.cluster_offset + number
+    for position, part in enumerate(line.split(MULTINEWS_SEPARATOR)):
+        if part.strip():
+            yield Document(
+                part, options.source, number, position=position, size=size, cluster=cluster
+            )
+            size = 0  # the cluster's bytes count once
+
+
+# --- CoNLL-2003: token-per-line blocks between -DOCSTART- lines -----------------------------
+
+_CONLL_DOCSTART = regex.compile(rb"[ \t]*-DOCSTART-(?:[ \t]|\r?\n|$)")
+_CONLL_COLUMN = regex.compile(r"[ \t]")
+
+
+def _read_conll(handle: IO[bytes], options: ReadOptions) -> Iterator[Document]:
+    block: list[bytes] = []  # the raw lines since the last -DOCSTART- line (included)
+    first, offset = 1, 0  # the block's first line and byte offset
+    for number, raw_line in enumerate(_lines(handle), start=1):
+        if block and _CONLL_DOCSTART.match(raw_line):
+            yield from _conll_document(block, first, offset, options)
+            offset += sum(len(raw) for raw in block)
+            block, first = [], number
+        block.append(raw_line)
+    if block:
+        yield from _conll_document(block, first, offset, options)
+
+
+def _conll_document(
+    block: list[bytes], first: int, offset: int, options: ReadOptions
+) -> Iterator[Document]:
+    # One block, as its sentences one per line with their tokens (the first column) joined by
+    # a space. The document starts at its first token; its size is the whole block's (its
+    # -DOCSTART- line and blank lines included), for progress reports.
+    size = sum(len(raw) for raw in block)
+    sentences: list[str] = []
+    tokens: list[str] = []
+    start = 0
+    try:
+        for number, raw_line in enumerate(block, start=first):
+            line = _decode(
+                raw_line,
+                source=options.source,
+                line=number,
+                offset=offset,
+                encoding=options.encoding,
+                errors=options.errors,
+            ).rstrip("\r\n")
+            offset += len(raw_line)
+            columns = line.strip(" \t")
+            token = _CONLL_COLUMN.split(columns, maxsplit=1)[0]
+            if not token:
+                if tokens:
+                    sentences.append(" ".join(tokens))
+                    tokens = []
+            elif not (number == first and _CONLL_DOCSTART.match(raw_line)):
+                start = start or number
+                tokens.append(token)
+    except DecodeError as error:
+        if options.on_error is None:
+            raise
+        options.on_error(error)
+        if options.keep_verbatim:
+            verbatim = _verbatim(b"".join(block), source=options.source, encoding=options.encoding)
+            yield Document("", options.source, first, size=size, verbatim=verbatim)
+        return
+    if tokens:
+        sentences.append(" ".join(tokens))
+    if sentences:
+        yield Document("\n".join(sentences), options.source, start, size=size)
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+TEXT = Reader(
+    "text",
+    "one article per file",
+    _read_whole,
+)
+"""One article per file, the whole file (the default for a name no reader claims).
+
+Raises `InputError` for a file with NUL bytes (binary) unless ``errors="replace"``.
+
+Examples:
+    >>> import io
+    >>> [d.text for d in TEXT.read(io.BytesIO(b"Title\\n\\nBody .\\n"), ReadOptions("a.txt"))]
+    ['Title\\n\\nBody .\\n']
+"""
+
+LINES = Reader(
+    "lines",
+    "one article per line",
+    _by_line(_line_document),
+    rewrite_as="lines",
+)
+"""One article per line; blank lines are skipped, and each document keeps its line number.
+
+Examples:
+    >>> import io
+    >>> docs = LINES.read(io.BytesIO(b"One .\\n\\nTwo .\\n"), ReadOptions("a.txt"))
+    >>> [(d.text, d.line) for d in docs]
+    [('One .', 1), ('Two .', 3)]
+"""
+
+JSONL = Reader(
+    "jsonl",
+    "one JSON object per line, the article in --text-field",
+    _by_line(_jsonl_document),
+    suffixes=(".jsonl", ".ndjson"),
+    rewrite_as="jsonl",
+)
+"""One JSON object per line, the article in its `ReadOptions.text_field`; a line that is not
+such an object is a `RecordError`.
+
+Examples:
+    >>> import io
+    >>> docs = JSONL.read(io.BytesIO(b'{"id": 7, "body": "One ."}\\n'), ReadOptions("a", "body"))
+    >>> [(d.text, d.record["id"]) for d in docs]
+    [('One .', 7)]
+"""
+
+MULTINEWS = Reader(
+    "multinews",
+    "one cluster per line, documents separated by |||||",
+    _by_line(_multinews_documents),
+    suffixes=(".src",),
+    inner_suffixes=True,
+    rewrite_as="multinews",
+    corpus="multinews",
+)
+"""Multi-News: one cluster per line, its documents separated by ``|||||``; each document is an
+article with its `Document.cluster` and `Document.position` (``train.src.cleaned`` too).
+
+Examples:
+    >>> import io
+    >>> docs = MULTINEWS.read(io.BytesIO(b"A .|||||B .\\n"), ReadOptions("x.src"))
+    >>> [(d.text, d.cluster, d.position) for d in docs]
+    [('A .', 1, 0), ('B .', 1, 1)]
+"""
+
+CONLL = Reader(
+    "conll",
+    "CoNLL-2003 token-per-line columns, one article per -DOCSTART- block",
+    _read_conll,
+    suffixes=(".conll",),
+    rewrite_as=None,
+    corpus="conll2003",
+)
+"""CoNLL-2003: one token per line (``TOKEN POS CHUNK NER``, or the token alone), a blank line
+after each sentence, a ``-DOCSTART-`` line before each document.
+
+Each document is one article: its sentences one per line, tokens joined by a single space (so
+the headline, byline and ``PLACE YYYY-MM-DD`` lines stand as the header readers expect), its
+`Document.line` the line of its first token. The tags are not read. A file holding no
+``-DOCSTART-`` line is one document. A document with an invalid byte is one bad record (see
+`ReadOptions.on_error`). Only ``.conll`` files are chosen by ``auto`` (``eng.train`` and
+``.txt`` files need ``--input-format conll``), and no writer writes the columns back, so
+these files cannot be rewritten in place.
+
+Examples:
+    >>> import io
+    >>> data = b"-DOCSTART- -X- -X- O\\n\\nRAIN NN B-NP O\\n\\n"
+    >>> data += b"ROME NNP B-NP B-LOC\\n1996-08-30 CD I-NP O\\n"
+    >>> [(d.text, d.line) for d in CONLL.read(io.BytesIO(data), ReadOptions("a.conll"))]
+    [('RAIN\\nROME 1996-08-30', 3)]
+"""
+
+STORY = Reader(
+    "story",
+    "one CNN/DailyMail article per file, its @highlight lines included",
+    _read_whole,
+    suffixes=(".story",),
+    corpus="cnn_dailymail",
+)
+"""A CNN/DailyMail ``.story`` file: one article per file, read whole as `TEXT` reads it, so its
+``@highlight`` lines stay in the text for the header readers to move into a field.
+
+Examples:
+    >>> import io
+    >>> data = b"Rain fell .\\n\\n@highlight\\n\\nIt rained\\n"
+    >>> [d.text for d in STORY.read(io.BytesIO(data), ReadOptions("a.story"))]
+    ['Rain fell .\\n\\n@highlight\\n\\nIt rained\\n']
+"""
+
+XSUM = Reader(
+    "xsum",
+    "one XSum article per file, in [SN]URL[SN], [SN]TITLE[SN]... sections",
+    _read_whole,
+    suffixes=(".summary", ".data"),
+    corpus="xsum",
+)
+"""An XSum ``.summary`` (or ``.data``) file: one article per file in ``[SN]URL[SN]``,
+``[SN]TITLE[SN]``, ``[SN]FIRST-SENTENCE[SN]`` and ``[SN]RESTBODY[SN]`` sections, read whole as
+`TEXT` reads it (nothing is split), so the header readers see every section.
+
+Examples:
+    >>> import io
+    >>> data = b"[SN]URL[SN]\\nhttp://x.test/1\\n\\n[SN]TITLE[SN]\\nRain\\n"
+    >>> [d.text for d in XSUM.read(io.BytesIO(data), ReadOptions("1.summary"))]
+    ['[SN]URL[SN]\\nhttp://x.test/1\\n\\n[SN]TITLE[SN]\\nRain\\n']
+"""
+
+READERS: Mapping[str, Reader] = {
+    reader.name: reader for reader in (TEXT, LINES, JSONL, MULTINEWS, CONLL, STORY, XSUM)
+}
+"""Every input format's reader by name, in the order ``--help`` lists them.
+
+Examples:
+    >>> list(READERS)
+    ['text', 'lines', 'jsonl', 'multinews', 'conll', 'story', 'xsum']
+"""
+
+_DEFAULT = TEXT
+
+
+def resolve_input_format(name: str, input_format: InputFormat = "auto") -> InputFormat:
+    """Choose the input format for a file name: the reader claiming its last suffix.
+
+    Compression suffixes are looked through; a reader with `Reader.inner_suffixes` also claims
+    a suffix in any position (``test.src.cleaned``); a name no reader claims is ``text``. An
+    explicit format other than ``auto`` wins.
+
+    Examples:
+        >>> resolve_input_format("dump.jsonl.gz"), resolve_input_format("test.src.cleaned")
+        ('jsonl', 'multinews')
+        >>> resolve_input_format("story.txt"), resolve_input_format("x.txt", "lines")
+        ('text', 'lines')
+        >>> resolve_input_format("eng.train"), resolve_input_format("eng.train", "conll")
+        ('text', 'conll')
+    """
+    if input_format != "auto":
+        return input_format
+    suffixes = [s for s in Path(name).suffixes if s not in COMPRESSED_SUFFIXES]
+    chosen = _DEFAULT
+    if suffixes:
+        last = [r for r in READERS.values() if suffixes[-1] in r.suffixes]
+        inner = [r for r in READERS.values() if r.inner_suffixes and set(r.suffixes) & {*suffixes}]
+        chosen = (last or inner or [_DEFAULT])[0]
+    return chosen.name
+
+
+def describe_input_formats() -> str:
+    """Describe the input formats for ``--help``: each reader's line, then how ``auto`` chooses.
+
+    Examples:
+        >>> describe_input_formats()[:55]
+        'text: one article per file; lines: one article per line'
+        >>> describe_input_formats()[-57:]
+        '.summary, .data: xsum; anything else text (default: auto)'
+    """
+    formats = "; ".join(f"{reader.name}: {reader.help}" for reader in READERS.values())
+    claims = "; ".join(
+        f"{', '.join(reader.suffixes)}: {reader.name}"
+        for reader in READERS.values()
+        if reader.suffixes
+    )
+    default = f"anything else {_DEFAULT.name} (default: auto)"
+    return f"{formats}; auto chooses by file name: {claims}; {default}"
+
+
+def read_documents(
+    path: str | os.PathLike[str],
+    input_format: InputFormat = "auto",
+    *,
+    text_field: str = "text",
+    id_field: str | None = None,
+    encoding: str = "utf-8",
+    errors: str = "strict",
+    on_error: Callable[[NewsnormError], None] | None = None,
+    keep_verbatim: bool = False,
+    cluster_offset: int = 0,
+) -> Iterator[Document]:
+    """Read the documents of one input file (``"-"`` for standard input), lazily.
+
+    The file is read by the `Reader` of `input_format` in `READERS`.
+
+    Args:
+        path: the file, or ``"-"``.
+        input_format: see `InputFormat`; ``auto`` chooses by file name.
+        text_field: the JSONL field holding the text.
+        id_field: a JSONL field that names a record in error messages.
+        encoding: the input encoding.
+        errors: ``strict`` stops at an invalid byte; ``replace`` reads it as U+FFFD.
+        on_error: called with a `RecordError` or `DecodeError` for a bad record of a
+            line-based input (a document of a CoNLL file), which is then skipped; by default
+            the error is raised.
+        keep_verbatim: with `on_error`, a bad record is not skipped but yielded as an empty
+            document whose `Document.verbatim` is the raw line, so that writing it gives the
+            line back byte for byte.
+        cluster_offset: added to the line number to make a Multi-News document's
+            `Document.cluster` (to number the clusters of several files apart).
+
+    Raises:
+        InputError: the file cannot be opened, or (text format) is binary.
+        DecodeError: a byte sequence is invalid in `encoding` (with the line and byte offset).
+        RecordError: a JSONL line is not an object with a string `text_field`.
+        ValueError: `input_format` names no reader.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.jsonl").write_text('{"id": 1, "text": "One ."}\\n')
+        >>> [(d.text, d.line, d.record["id"]) for d in read_documents(folder / "a.jsonl")]
+        [('One .', 1, 1)]
+        >>> _ = (folder / "b.jsonl").write_bytes(b'{"text": "Two ."}\\n{"text": \\xff}\\n')
+        >>> skipped = []
+        >>> docs = read_documents(folder / "b.jsonl", on_error=skipped.append, keep_verbatim=True)
+        >>> [(d.text, d.verbatim) for d in docs], skipped[0].line
+        ([('Two .', None), ('', '{"text": \\udcff}')], 2)
+    """
+    name = os.fspath(path)
+    chosen = resolve_input_format(name, input_format)
+    reader = READERS.get(chosen)
+    if reader is None:
+        raise ValueError(f"unknown input format {chosen!r}: one of auto, {', '.join(READERS)}")
+    options = ReadOptions(
+        "<stdin>" if name == STDIO else name,
+        text_field=text_field,
+        id_field=id_field,
+        encoding=encoding,
+        errors=errors,
+        on_error=on_error,
+        keep_verbatim=keep_verbatim,
+        cluster_offset=cluster_offset,
+    )
+    with open_binary(name) as handle:
+        yield from reader.read(handle, options)
