@@ -12,12 +12,20 @@ from collections.abc import Mapping
 import attrs
 
 from newsnorm.config import Corpus
+from newsnorm.header import conll, dailymail, furniture, highlights, wikitext, xsum
 from newsnorm.header.recognizer import Recognizer
 from newsnorm.spacing import Style
 
 __all__ = ["LAYOUTS", "RECOGNIZERS", "Layout"]
 
-RECOGNIZERS: tuple[Recognizer, ...] = ()
+RECOGNIZERS: tuple[Recognizer, ...] = (
+    highlights.RECOGNIZER,
+    xsum.RECOGNIZER,
+    wikitext.RECOGNIZER,
+    dailymail.RECOGNIZER,
+    conll.RECOGNIZER,
+    furniture.RECOGNIZER,
+)
 """Every corpus recognizer, in the order ``auto`` tries them: those that read the ends of a
 document (a summary block, section markers) before those that read its top.
 

@@ -1,0 +1,160 @@
+"""The CoNLL-2003 / RCV1 header: headline, perhaps a byline, and a dateline with an ISO date.
+
+CoNLL-2003 documents are Reuters (RCV1) stories tokenized one sentence per line; the spacing
+stage has repaired their tokens before this reader sees them. Each document opens with::
+
+    SPORT - HEADLINE IN CAPITALS .      (or a headline in sentence case)
+    Ann Lee                             (sometimes: the reporter's bare name)
+    PLACE, Region 1996-08-30            (the dateline: a place and an ISO date)
+
+The dateline line is the evidence of the layout: it gives `Found.dateline` (its place, and the
+ISO date as `Dateline.date_text`) and the date; the line above it is the title, and a bare name
+of two or three capitalized words between them is the byline, kept as printed. A ``-DOCSTART-``
+line above the headline, which separates documents in the corpus files, moves to
+`Found.furniture`.
+
+The corpus breaks sentences across lines where its source wrapped them (``… defend the Ashes
+in`` / ``a six-test series …``). Within a document read so, a line joins the one above it when
+that one does not end a sentence and the break cannot be a table's: the line goes on in small
+letters, or the one above ends with a comma or a word that cannot end a sentence (``and``,
+``the``). Lists and tables (``May 13 Arrive in London`` / ``May 14 …``) keep their lines.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsnorm.article import Dateline
+from newsnorm.dates import parse_date
+from newsnorm.header.recognizer import Found, Recognizer
+
+__all__ = ["RECOGNIZER", "join_broken_lines", "read_conll_header"]
+
+_DOCSTART = "-DOCSTART-"
+# An upper-case place (THE HAGUE, N'DJAMENA, AL-RAM), then regions in any case (", Calif",
+# ", West Bank"), then the ISO date. A space before a comma is a token the spacing left.
+_DATELINE = regex.compile(
+    r"^(?P<location>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"
+    r"(?: ?, [A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}){0,2})"
+    r" (?P<date>(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])$"
+)
+# A reporter's bare name: two or three capitalized words, nothing else.
+_BYLINE = regex.compile(r"^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,2}$")
+_MAX_TITLE = 200
+_HEADER_LINES = 3  # the dateline is at most the third line: headline, byline, dateline
+# Where a line ends a sentence: a stop, perhaps inside closing quotes or brackets.
+_SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
+_SMALL_START = regex.compile(r"^\p{Ll}{2}")
+# Words that cannot end an English sentence: a line ending in one goes on below.
+_CONTINUING_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for",
+    "from", "with", "as", "than", "that", "which", "who", "whose", "whom", "into", "onto", "over",
+    "under", "about", "after", "before", "between", "against", "during", "through", "its",
+    "their", "his", "her", "our", "your", "my", "is", "are", "was", "were", "be", "been", "has",
+    "have", "had", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+    "not"
+})  # fmt: skip
+
+
+def _ends_in_iso_date(line: str) -> bool:
+    # The cheap test before the pattern: "…1996-08-30" has its hyphens here.
+    end = line.rstrip()
+    return end[-3:-2] == "-" and end[-6:-5] == "-"
+
+
+def _ends_sentence(line: str) -> bool:
+    return _SENTENCE_END.search(line) is not None
+
+
+def _goes_on(above: str, line: str) -> bool:
+    """Tell whether `line` continues the sentence that `above` left unfinished."""
+    if not above or not line or _ends_sentence(above):
+        return False
+    if _SMALL_START.match(line) or above.endswith(","):
+        return True
+    last = above.rsplit(" ", 1)[-1]
+    return last in _CONTINUING_WORDS
+
+
+def join_broken_lines(body: str) -> str:
+    """Join the lines of a CoNLL body that break a sentence in two (see the module's docstring).
+
+    Examples:
+        >>> join_broken_lines("Rain will fall on the\\nhills and\\nValleys today.\\nMay 13 Arrive")
+        'Rain will fall on the hills and Valleys today.\\nMay 13 Arrive'
+        >>> join_broken_lines("May 13 Arrive in London\\nMay 14 Practice")
+        'May 13 Arrive in London\\nMay 14 Practice'
+    """
+    lines = body.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if joined and _goes_on(joined[-1], line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def read_conll_header(text: str) -> tuple[Found, str] | None:
+    """Read a CoNLL-2003 header at the top of `text`; None without its dateline line.
+
+    Examples:
+        >>> found, body = read_conll_header(
+        ...     "GOLF - LEE LEADS.\\nAnn Lee\\nPERTH, Australia 1996-08-30\\nLee led on the\\n"
+        ...     "first day.\\nShe won."
+        ... )
+        >>> found.title, found.byline, found.date
+        ('GOLF - LEE LEADS.', 'Ann Lee', datetime.date(1996, 8, 30))
+        >>> found.dateline
+        Dateline(location='PERTH, Australia', agency=None, date_text='1996-08-30')
+        >>> body
+        'Lee led on the first day.\\nShe won.'
+        >>> read_conll_header("A headline\\nLONDON, March 3 - Rain.") is None
+        True
+    """
+    furniture: tuple[str, ...] = ()
+    top = text.lstrip()
+    if top.startswith(_DOCSTART):
+        furniture = (_DOCSTART,)
+        top = top[len(_DOCSTART) :].lstrip()
+    lines = top.split("\n", _HEADER_LINES)
+    index, dateline = next(
+        (
+            (at, match)
+            for at, line in enumerate(lines[:_HEADER_LINES])
+            if _ends_in_iso_date(line) and (match := _DATELINE.match(line.strip())) is not None
+        ),
+        (0, None),
+    )
+    if dateline is None:
+        return None
+    date = parse_date(dateline["date"])
+    if date is None:
+        return None
+    above = [line.strip() for line in lines[:index]]
+    if any(not line or len(line) > _MAX_TITLE for line in above):
+        return None  # the header lines are consecutive, short lines
+    title = above[0] if above else None
+    byline = None
+    if len(above) == 2:
+        if not _BYLINE.match(above[1]):
+            return None
+        byline = above[1]
+    rest = "\n".join(lines[index + 1 :]) if index + 1 < len(lines) else ""
+    found = Found(
+        title=title,
+        byline=byline,
+        date=date,
+        dateline=Dateline(dateline["location"], None, dateline["date"]),
+        furniture=furniture,
+    )
+    return found, join_broken_lines(rest.strip("\n"))
+
+
+RECOGNIZER = Recognizer("conll header", ("19", "20"), read_conll_header)
+"""The CoNLL-2003 header (see the module's docstring); its dateline holds a year of 19xx or 20xx.
+
+Examples:
+    >>> RECOGNIZER.read("LONDON 1996-08-30\\nShares rose.")[0].dateline.location
+    'LONDON'
+"""

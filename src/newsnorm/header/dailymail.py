@@ -1,0 +1,120 @@
+"""The DailyMail header: byline and date stamps on one line, their parts set off by `` . ``.
+
+The CNN/DailyMail corpus keeps the DailyMail page's header lines, each ended by a full stop
+that the corpus added, so they run together at the top of the story::
+
+    By . Ann Lee . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:06 EST, …
+
+The family has these members, each part optional but at least one present:
+
+- the byline, ``By . NAME .``, with a second author as ``and NAME .`` (``By . Ann Lee .
+  and Raj Rao .``) and a credit kept as printed (``By . Ann Lee For Mailonline .``);
+- ``PUBLISHED: . TIME, DATE .`` and ``UPDATED: . TIME, DATE .``, with ``|`` between them;
+- the older stamp ``Last updated at 8:31 AM on 4th March 2011 .``.
+
+The story files of the corpus (``.story``) print each part on a line of its own instead, which
+reads the same. The byline reads as printed, ``By Ann Lee and Raj Rao``; the PUBLISHED date is
+the article's date, and the stamps stay in `Found.headers` as written (``published``,
+``updated``). A header that does not read whole stays in the text.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from newsnorm.dates import match_date, parse_date
+from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.patterns import any_case
+
+__all__ = ["RECOGNIZER", "read_dailymail_header"]
+
+# A part ends with the corpus's " . " (". " once the spacing stage has read a short document
+# as tokenized and closed the stops up), or with a line break (the .story files).
+_SEP = r"(?:\h*\.(?=\s)|\h*(?=\n))\s+"
+# A name: capitalized words (initials, O'Neill, Mackenzie-Walker, MailOnline), with the small
+# words of names and credits between them (Ann Lee for MailOnline, Mail on Sunday Reporter).
+_NAME_WORD = r"(?:[A-Z]\.(?=\h[A-Z])|[A-Z][\p{L}'’-]*)"
+_LINK_WORD = r"(?:and|for|of|on|in|at|de|da|di|du|van|von|der|den|la|le|al|bin|y)"
+_NAME = rf"{_NAME_WORD}(?:,?\h(?:{_LINK_WORD}\h)*{_NAME_WORD}){{0,9}}"
+# Words that open a sentence, not a name ("By . The time …"); a month may be a name (May Lee).
+_NOT_A_NAME = regex.compile(
+    r"(?:The|This|That|These|Those|Then|There|It|In|On|At|A|An|If|When|After|Before|Now)(?!\S)"
+)
+_PUBLISHED = any_case("published")
+_UPDATED = any_case("updated")
+# A stamp's value runs to the next separator; parse_date decides whether it is a date.
+_VALUE = r"[^\n|]{1,60}?"
+_HEADER = regex.compile(
+    rf"""
+    ^\s*
+    (?:(?P<by>By|BY){_SEP}(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP})?
+    (?:(?P<published_key>{_PUBLISHED}):{_SEP}(?P<published>{_VALUE}){_SEP}(?:\|{_SEP})?)?
+    (?:(?P<updated_key>{_UPDATED}):{_SEP}(?P<updated>{_VALUE}){_SEP})?
+    (?:(?P<last>{any_case("last updated at")}\h(?P<time>[^\n.]{{1,20}}?)\h{any_case("on")}\h
+        (?P<day>{_VALUE})){_SEP})?
+    """,
+    regex.VERBOSE,
+)
+
+
+def _stamp_date(value: str) -> bool:
+    """Tell whether a PUBLISHED or UPDATED stamp is a whole date (``14:11 EST, 2 May 2013``)."""
+    return parse_date(value) is not None
+
+
+def _old_stamp(time: str, day: str) -> bool:
+    """Tell whether ``Last updated at TIME on DAY`` holds a time and a whole date."""
+    found = match_date(f"{time}, {day}")
+    return found is not None and found.date is not None and found.end == len(time) + 2 + len(day)
+
+
+def read_dailymail_header(text: str) -> tuple[Found, str] | None:
+    """Read a DailyMail header at the top of `text`; None when there is none to read whole.
+
+    Examples:
+        >>> found, body = read_dailymail_header(
+        ...     "By . Ann Lee . and Raj Rao . PUBLISHED: . 14:11 EST, 25 October 2013 . | . "
+        ...     "UPDATED: . 15:06 EST, 25 October 2013 . Rain fell."
+        ... )
+        >>> found.byline, found.date, body
+        ('By Ann Lee and Raj Rao', datetime.date(2013, 10, 25), 'Rain fell.')
+        >>> found.headers
+        (('published', '14:11 EST, 25 October 2013'), ('updated', '15:06 EST, 25 October 2013'))
+        >>> read_dailymail_header("By . The end of the year . prices had doubled.") is None
+        True
+    """
+    match = _HEADER.match(text)
+    if match is None or match.end() == 0:
+        return None
+    if match["name"] and _NOT_A_NAME.match(match["name"]):
+        return None
+    for key in ("published", "updated"):
+        if match[key] and not _stamp_date(match[key]):
+            return None  # a stamp that is no date: the header does not read whole
+    if match["last"] and not _old_stamp(match["time"], match["day"]):
+        return None
+    if not (match["name"] or match["published"] or match["updated"] or match["last"]):
+        return None
+    byline = None
+    if match["name"]:
+        byline = " ".join((match["by"], match["name"], *match.captures("more")))
+    headers: list[tuple[str, str]] = []
+    if match["published"]:
+        headers.append(("published", match["published"]))
+    if match["updated"]:
+        headers.append(("updated", match["updated"]))
+    if match["last"]:
+        headers.append(("updated", match["last"]))
+    date = parse_date(match["published"]) if match["published"] else None
+    return Found(byline=byline, date=date, headers=tuple(headers)), text[match.end() :]
+
+
+# No openings: the reader is anchored at the top of the text and fails there at once.
+RECOGNIZER = Recognizer("dailymail header", (), read_dailymail_header)
+"""The DailyMail header (see the module's docstring).
+
+Examples:
+    >>> found, body = RECOGNIZER.read("Last updated at 8:31 AM on 4th March 2011 . Snow fell.")
+    >>> found.headers, body
+    ((('updated', 'Last updated at 8:31 AM on 4th March 2011'),), 'Snow fell.')
+"""

@@ -1,0 +1,432 @@
+"""Page furniture: what a web page prints around a story, left in its text by a scraper.
+
+Web pages scraped to plain text keep, above the story and sometimes inside it, lines that are
+no part of it. A line is furniture only when its form shows it:
+
+- a fixed phrase of the page's widgets, the whole line (``ADVERTISEMENT``, ``View full size
+  image``, ``E-mail to a friend``, ``Media playback is unsupported on your device``) or glued
+  to the end of another line (``Credit: NASA View full size image``);
+- a row of share buttons (``Share Pin It More Galleries``): near the top, the whole paragraph
+  that holds one is a gallery widget;
+- a gallery caption's numbering (``1 of 2. A general view of …``) and a credit label with a
+  name (``Credit: NASA``, ``Photo: Ann Lee/Reuters``);
+- an editor's note or a correction set above the story (``(Editor's note: …)``);
+- sentences from the top of the text down to a wire dateline (``People walk past … May 13,
+  2014.`` / ``MUMBAI (Reuters) - …``), with only furniture between them: the story starts at
+  its dateline, so those are captions.
+
+Other lines are fields: a BBC ``2 November 2014 Last updated at 17:20 GMT`` line gives the
+date, a ``Ann Lee | Staff Writer | Tuesday, 25 November 2014`` line the byline (the bare name,
+as printed) and the date, and a ``Story highlights`` block the highlights. Every line moved
+keeps its text in a field: furniture, highlights, or the headers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from newsnorm.dateline import split_dateline
+from newsnorm.dates import parse_date
+from newsnorm.header.recognizer import Found, Recognizer
+
+__all__ = ["GLUED_PHRASES", "LINE_PHRASES", "RECOGNIZER", "read_page_furniture"]
+
+LINE_PHRASES = (
+    "ADVERTISEMENT", "Advertisement", "View full size image", "View gallery",
+    "E-mail to a friend", "Email to a friend", "Share this article", "Print this article",
+    "Related article »", "Related articles »", "Media playback is unsupported on your device",
+    "Media playback is not supported on this device", "Image caption", "Image copyright",
+    "Continue reading the main story", "Enlarge this image", "Scroll down for video",
+)  # fmt: skip
+"""The widget phrases that make a line furniture when they are the whole line.
+
+Examples:
+    >>> "ADVERTISEMENT" in LINE_PHRASES, "Advertising" in LINE_PHRASES
+    (True, False)
+"""
+
+GLUED_PHRASES = (
+    "View full size image", "Related article »", "Related articles »", "E-mail to a friend",
+    "Inappropriate video? Alert us.", "Media playback is unsupported on your device",
+)  # fmt: skip
+"""The widget phrases distinctive enough to be furniture where they end another line.
+
+Examples:
+    >>> "View full size image" in GLUED_PHRASES
+    True
+"""
+
+_LINE_PHRASE_SET = frozenset(LINE_PHRASES)
+_GLUED_ENDINGS = tuple(f" {phrase}" for phrase in GLUED_PHRASES)
+_UPDATE_STAMP = " Last updated at "
+_NOTE_STARTS = ("(", "Editor", "EDITOR")
+_DATELINE_REACH = 120
+# Inside the story, widget lines are looked for on a page that shows furniture at its top,
+# and ADVERTISEMENT lines on any.
+# A row of three or more share buttons: "Share Pin It More Galleries", "Tweet Email Print"
+# (a row holds one of `_BUTTON_MARKS`).
+_BUTTON = (
+    r"(?:Share|Tweet|Pin It|Email|E-mail|Print|More|Galleries|Facebook|Twitter|LinkedIn"
+    r"|WhatsApp|Reddit|Comments)"
+)
+_BUTTON_ROW = regex.compile(rf"(?<!\S){_BUTTON}(?: {_BUTTON}){{2,}}(?!\S)")
+_WIDGET_LINE = 800  # a widget paragraph near the top is at most this long
+_CAPTION_NUMBER = regex.compile(r"^(?P<n>[1-9][0-9]{0,2}) of (?P<m>[1-9][0-9]{0,2})\.\h+\S")
+# A credit label and a name: "Credit: NASA", "Photo: Ann Lee/Reuters", "Image credit: AFP".
+_CREDIT_LABELS = (
+    "Credit", "Credits", "Photo credit", "Image credit", "Picture credit", "Photo", "Photograph",
+    "Picture", "Image",
+)  # fmt: skip
+_CREDIT_LABEL = "(?:" + "|".join(sorted(_CREDIT_LABELS, key=len, reverse=True)) + ")"
+_LABELS_IN_TEXT = tuple(f"{label}:" for label in _CREDIT_LABELS)
+_CREDIT = regex.compile(
+    rf"^{_CREDIT_LABEL}"
+    r":\h*(?P<who>[A-Z©(][^\s]*(?: (?:[A-Z©(/&][^\s]*|via|for|of|and|/))*)$"
+)
+_MAX_CREDIT = 60
+# An editor's note or a correction set above the story, in brackets or with a colon.
+_NOTE = regex.compile(
+    r"^(?:\((?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE|Correction|CORRECTION|Clarification"
+    r"|CLARIFICATION|Corrected|This story|This article)\b.*\)"
+    r"|(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE):\h.*)$"
+)
+# BBC: "2 November 2014 Last updated at 17:20 GMT".
+_LAST_UPDATED = regex.compile(r"^(?P<day>\S.{4,40}?) Last updated at (?P<time>\S.{0,20})$")
+# "Ann Lee | Staff Writer | Tuesday, 25 November 2014": name, role perhaps, date.
+_BAR_BYLINE = regex.compile(
+    r"^(?P<name>[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3})"
+    r"(?: \| (?P<role>[A-Z][\p{L}'’-]*(?: [\p{L}'’-]+){0,4}))? \| (?P<date>[^|]{6,60})$"
+)
+_HIGHLIGHTS = "Story highlights"
+_MAX_HIGHLIGHTS = 6
+_CLOSERS = "\"'”’)"
+_STOPS = (".", "!", "?")
+_KEY_START = regex.compile(r"^(?:By |BY |[A-Z][A-Za-z ]{0,20}:)")
+_TOP_LINES = 8  # furniture above a story sits within its first lines
+_FIRST_LINES = 2  # and shows on the first two
+_CAPTION_RUN = 3  # captions and promotions above a dateline: at most this many lines
+_TOP_CHARACTERS = 6000
+_STORY_PARAGRAPH = 300  # a longer line near the top is the story (or a widget), no caption
+_MIN_CAPTION_WORDS = 4
+
+
+def _may_open_dateline(line: str) -> bool:
+    """Tell whether `line` has near its start what every dateline has.
+
+    That is a spaced or long dash, an underscore, or an agency in brackets (``(Reuters)``).
+    """
+    head = line[:_DATELINE_REACH]
+    if " -" in head or "- " in head or "—" in head or "–" in head or " _" in head:
+        return True
+    bracket = head.find("(")
+    return bracket >= 0 and head[bracket + 1 : bracket + 2].isupper()
+
+
+def _is_dateline(line: str) -> bool:
+    if not _may_open_dateline(line):
+        return False
+    dateline, _ = split_dateline(line)
+    return dateline is not None and (dateline.location is not None or dateline.agency is not None)
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS).endswith(_STOPS)
+
+
+def _could_be_caption(line: str) -> bool:
+    """Tell whether `line` is a sentence in mixed case, as captions are, and no header line."""
+    return (
+        len(line) <= _STORY_PARAGRAPH
+        and _ends_sentence(line)
+        and line.upper() != line
+        and len(line.split()) >= _MIN_CAPTION_WORDS
+        and _KEY_START.match(line) is None
+    )
+
+
+class _Reading:
+    """What the reader has found so far; the first byline and date win."""
+
+    def __init__(self) -> None:
+        self.byline: str | None = None
+        self.date: dt.date | None = None
+        self.headers: list[tuple[str, str]] = []
+        self.highlights: list[str] = []
+        self.furniture: list[str] = []
+
+    def found(self) -> Found:
+        return Found(
+            byline=self.byline,
+            date=self.date,
+            headers=tuple(self.headers),
+            highlights=tuple(self.highlights),
+            furniture=tuple(self.furniture),
+        )
+
+
+def _field_line(line: str, reading: _Reading) -> bool:
+    """Read a line that is a field, not furniture; tell whether it was one."""
+    # Cheap tests first: most lines are neither.
+    stamp = _LAST_UPDATED.match(line) if line[:1].isdigit() and _UPDATE_STAMP in line else None
+    if stamp is not None and parse_date(f"{stamp['day']}, {stamp['time']}") is not None:
+        reading.date = reading.date or parse_date(f"{stamp['day']}, {stamp['time']}")
+        reading.furniture.append(line)
+        return True
+    bar = _BAR_BYLINE.match(line) if " | " in line else None
+    if bar is not None:
+        date = parse_date(bar["date"].strip())
+        if date is not None:
+            reading.byline = reading.byline or bar["name"]
+            reading.date = reading.date or date
+            if bar["role"]:
+                reading.headers.append(("role", bar["role"]))
+            reading.headers.append(("date", bar["date"].strip()))
+            return True
+    return False
+
+
+def _furniture_line(line: str, *, top: bool) -> bool:
+    """Tell whether the whole line is furniture by its form."""
+    # Cheap tests on the line's first characters come before each pattern.
+    if line in _LINE_PHRASE_SET:
+        return True
+    if line[:1].isdigit():
+        caption = _CAPTION_NUMBER.match(line)
+        if caption is not None and int(caption["n"]) <= int(caption["m"]):
+            return True
+    if line.startswith(_CREDIT_LABELS):
+        credit = _CREDIT.match(line)
+        if credit is not None and len(credit["who"]) <= _MAX_CREDIT:
+            return True
+    if not top:
+        return False
+    if line.startswith(_NOTE_STARTS) and _NOTE.match(line):
+        return True
+    return (
+        len(line) <= _WIDGET_LINE
+        and any(mark in line for mark in _BUTTON_MARKS)
+        and _BUTTON_ROW.search(line) is not None
+    )
+
+
+def _split_glued(line: str, reading: _Reading) -> str:
+    """Move widget phrases glued to the end of `line` to the furniture; return the rest."""
+    while line.endswith(_GLUED_ENDINGS):
+        for ending in _GLUED_ENDINGS:
+            if line.endswith(ending):
+                reading.furniture.append(ending[1:])
+                line = line[: -len(ending)].rstrip()
+                break
+    return line
+
+
+def _highlights(lines: list[str], start: int, reading: _Reading) -> int:
+    """Read a ``Story highlights`` block from lines[start]; return the first line after it."""
+    first = lines[start].strip()[len(_HIGHLIGHTS) :].strip()
+    block = [first] if first else []
+    index = start + 1
+    while index < len(lines) and len(block) < _MAX_HIGHLIGHTS:
+        line = lines[index].strip()
+        if line:
+            if _ends_sentence(line) or _is_dateline(line):
+                break
+            block.append(line)
+        index += 1
+    if not block:
+        return start
+    reading.furniture.append(_HIGHLIGHTS)
+    reading.highlights += block
+    return index
+
+
+def _top_end(text: str) -> int:
+    """Where the top of `text` ends: after its first lines, or at its first long paragraph."""
+    end = 0
+    lines = 0
+    while lines < _TOP_LINES and end < min(len(text), _TOP_CHARACTERS):
+        found = text.find("\n", end)
+        found = len(text) if found < 0 else found
+        if text[end:found].strip():
+            lines += 1
+        end = found + 1
+    return min(end, len(text))
+
+
+# How the line forms read at the top can open (besides a caption's or a date's digit).
+_FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS)
+# A row of share buttons holds one of these.
+_BUTTON_MARKS = ("Pin It", "Tweet", "Galleries")
+
+
+def _first_lines(text: str, count: int) -> list[str]:
+    """Return the first `count` lines of `text` that are not blank."""
+    lines: list[str] = []
+    start = 0
+    while len(lines) < count and start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if start < end and not text[start:end].isspace():
+            lines.append(text[start:end])
+        start = end + 1
+    return lines
+
+
+def _may_hold_furniture(text: str) -> bool:
+    """Tell, by string tests alone, whether the top of `text` could hold what `_read_top` reads.
+
+    Furniture at the top shows on the first two lines (a title may stand above it): each
+    form opens with one of a few strings or holds a fixed marker. Captions are furniture only
+    in a run of short sentences from the top down to a dateline, whose dash, bracket or
+    underscore comes near its start. The top of most stories has neither.
+    """
+    captions = 0  # the short sentences from the top down to this line
+    for number, line in enumerate(_first_lines(text, _CAPTION_RUN + 1)):
+        line = line.strip()
+        if number < _FIRST_LINES and (
+            line[0].isdigit()
+            or line.startswith(_FORM_STARTS)
+            or " | " in line
+            or line.endswith(_GLUED_ENDINGS)
+            or _UPDATE_STAMP in line
+            or "Pin It" in line
+            or "Tweet" in line
+            or "Galleries" in line
+        ):
+            return True
+        if captions > 0 and _may_open_dateline(line):
+            return True  # perhaps a dateline below captions
+        if len(line) > _STORY_PARAGRAPH or not _ends_sentence(line):
+            captions = -1  # the run of captions from the top is over
+        elif captions >= 0:
+            captions += 1
+        if captions < 0 and number >= _FIRST_LINES - 1:
+            return False
+    return False
+
+
+def _read_top(lines: list[str], reading: _Reading) -> list[str]:
+    """Read the furniture among the top lines; return the lines that stay."""
+    keep = [True] * len(lines)
+    captions: list[int] = []
+    kept_above = False
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        if not line:
+            index += 1
+            continue
+        if line.startswith(_HIGHLIGHTS):
+            after = _highlights(lines, index, reading)
+            if after > index:
+                keep[index:after] = [False] * (after - index)
+                index = after
+                continue
+        rest = _split_glued(line, reading)
+        if rest != line:
+            lines[index] = rest
+            line = rest
+        if not line:
+            keep[index] = False
+        elif _furniture_line(line, top=True):
+            reading.furniture.append(line)
+            keep[index] = False
+        elif _field_line(line, reading):
+            keep[index] = False
+        elif captions and _is_dateline(line):
+            for caption in captions:
+                reading.furniture.append(lines[caption].strip())
+                keep[caption] = False
+            break
+        elif not kept_above and _could_be_caption(line):
+            captions.append(index)
+        else:
+            # Captions run from the top of the page down to the dateline: a line that stays
+            # (a headline, a paragraph) ends the run, and the sentences above it stay too.
+            kept_above = True
+            captions.clear()
+            if len(line) > _STORY_PARAGRAPH:
+                break
+        index += 1
+    # A caption is furniture only above a dateline: the others stay where they were.
+    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+
+
+_INSIDE = regex.compile(
+    r"^\h*(?:" + "|".join(regex.escape(phrase) for phrase in LINE_PHRASES) + r")\h*$\n?",
+    regex.MULTILINE,
+)
+
+
+_CREDIT_LINE = regex.compile(rf"^{_CREDIT_LABEL}:\h[^\n]*$\n?", regex.MULTILINE)
+
+
+def _read_inside(text: str, reading: _Reading) -> str:
+    """Move whole-line widget phrases and credit lines out of the rest of the story.
+
+    A credit line inside the story is furniture when it is a credit alone (``Credit: NASA``)
+    or when a widget phrase is glued into it (``Credit: NASA View full size image …``).
+    """
+
+    def take(match: regex.Match[str]) -> str:
+        reading.furniture.append(match.group().strip())
+        return ""
+
+    def take_credit(match: regex.Match[str]) -> str:
+        line = match.group().strip()
+        credit = _CREDIT.match(line)
+        if (credit is not None and len(credit["who"]) <= _MAX_CREDIT) or any(
+            phrase in line for phrase in GLUED_PHRASES
+        ):
+            reading.furniture.append(line)
+            return ""
+        return match.group()
+
+    page = bool(reading.furniture)
+    if (
+        "ADVERTISEMENT" in text
+        or "Advertisement" in text
+        or (page and any(phrase in text for phrase in LINE_PHRASES))
+    ):
+        text = _INSIDE.sub(take, text)
+    if page and any(label in text for label in _LABELS_IN_TEXT):
+        text = _CREDIT_LINE.sub(take_credit, text)
+    return text
+
+
+def read_page_furniture(text: str) -> tuple[Found, str] | None:
+    """Move the page furniture out of `text`; None when it holds none.
+
+    Examples:
+        >>> found, body = read_page_furniture(
+        ...     "1 of 3. Crowds gather in a square in Oslo May 2, 2014.\\n\\n"
+        ...     "OSLO (Reuters) - Crowds gathered.\\nADVERTISEMENT\\nThey left."
+        ... )
+        >>> found.furniture
+        ('1 of 3. Crowds gather in a square in Oslo May 2, 2014.', 'ADVERTISEMENT')
+        >>> body
+        'OSLO (Reuters) - Crowds gathered.\\nThey left.'
+        >>> read_page_furniture("Credit: the markets had priced in a cut.\\nThey had.") is None
+        True
+    """
+    reading = _Reading()
+    if _may_hold_furniture(text):
+        top_end = _top_end(text)
+        body = "\n".join(_read_top(text[:top_end].split("\n"), reading)) + text[top_end:]
+    else:
+        body = text
+    body = _read_inside(body, reading)
+    if not (reading.furniture or reading.highlights or reading.byline or reading.date):
+        return None
+    return reading.found(), body.strip("\n")
+
+
+RECOGNIZER = Recognizer("page furniture", (), read_page_furniture)
+"""Page furniture (see the module's docstring); its reader looks at a text's first lines only,
+and at the rest only for the fixed phrases it holds.
+
+Examples:
+    >>> RECOGNIZER.read("Media playback is unsupported on your device\\nIt rained.")[1]
+    'It rained.'
+"""
