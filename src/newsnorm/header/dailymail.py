@@ -110,7 +110,13 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
 
 
 # No openings: the reader is anchored at the top of the text and fails there at once.
-RECOGNIZER = Recognizer("dailymail header", (), read_dailymail_header)
+# Every form holds a byline's By or a PUBLISHED / UPDATED / Last updated stamp.
+RECOGNIZER = Recognizer(
+    "dailymail header",
+    ("By", "BY", "PUBLISHED", "Published", "published", "UPDATED", "Updated", "Last"),
+    read_dailymail_header,
+    reach=24,  # the header opens the text: its By or its first stamp comes first
+)
 """The DailyMail header (see the module's docstring).
 
 Examples:

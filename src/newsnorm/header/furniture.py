@@ -258,6 +258,8 @@ def _top_end(text: str) -> int:
 _FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS)
 # A row of share buttons holds one of these.
 _BUTTON_MARKS = ("Pin It", "Tweet", "Galleries")
+# A bar byline, a BBC update stamp and a row of buttons show their marks this early in the line.
+_MARK_REACH = 200
 
 
 def _first_lines(text: str, count: int) -> list[str]:
@@ -273,6 +275,27 @@ def _first_lines(text: str, count: int) -> list[str]:
     return lines
 
 
+_BLANKS = " \t\r\f\v"
+
+
+def _line_spans(text: str, count: int) -> list[tuple[int, int]]:
+    """Return the bounds of the first `count` lines of `text` that are not blank, stripped."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while len(spans) < count and start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        first, last = start, end
+        while first < last and text[first] in _BLANKS:
+            first += 1
+        while last > first and text[last - 1] in _BLANKS:
+            last -= 1
+        if first < last:
+            spans.append((first, last))
+        start = end + 1
+    return spans
+
+
 def _may_hold_furniture(text: str) -> bool:
     """Tell, by string tests alone, whether the top of `text` could hold what `_read_top` reads.
 
@@ -281,6 +304,26 @@ def _may_hold_furniture(text: str) -> bool:
     in a run of short sentences from the top down to a dateline, whose dash, bracket or
     underscore comes near its start. The top of most stories has neither.
     """
+    # Line bounds, not line copies: the first lines of a story are long paragraphs.
+    spans = _line_spans(text, _FIRST_LINES)
+    if not spans:
+        return False
+    for start, end in spans:
+        head = text[start : min(end, start + _MARK_REACH)]
+        if (
+            head[0].isdigit()
+            or head.startswith(_FORM_STARTS)
+            or text.endswith(_GLUED_ENDINGS, start, end)
+            or " | " in head
+            or _UPDATE_STAMP in head
+            or "Pin It" in head
+            or "Tweet" in head
+            or "Galleries" in head
+        ):
+            return True
+    start, end = spans[0]
+    if end - start > _STORY_PARAGRAPH or not _ends_sentence(text[start:end]):
+        return False  # the story opens the text: no run of captions above a dateline
     captions = 0  # the short sentences from the top down to this line
     for number, line in enumerate(_first_lines(text, _CAPTION_RUN + 1)):
         line = line.strip()

@@ -67,6 +67,9 @@ class Recognizer:
         openings: literal strings of which at least one must occur in the text for the
             layout to be there at all; empty when the reader is cheap enough to try always.
         read: the reader (see `Read`).
+        reach: for a layout at the top of a text, how far into it an opening can first
+            stand: only that much is searched, so a long story costs no more than a short
+            one; None searches the whole text.
 
     Examples:
         >>> def shout(text):
@@ -80,6 +83,7 @@ class Recognizer:
     name: str
     openings: tuple[str, ...]
     read: Read
+    reach: int | None = None
 
     def applies(self, text: str) -> bool:
         """Tell whether the text holds one of the openings (always, without openings).
@@ -88,4 +92,10 @@ class Recognizer:
             >>> Recognizer("any", (), lambda text: None).applies("")
             True
         """
-        return not self.openings or any(opening in text for opening in self.openings)
+        if not self.openings:
+            return True
+        haystack = text if self.reach is None else text[: self.reach]
+        for opening in self.openings:  # noqa: SIM110 - a loop beats any() on this hot path
+            if opening in haystack:
+                return True
+        return False

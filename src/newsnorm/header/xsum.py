@@ -87,7 +87,7 @@ def read_xsum_sections(text: str) -> tuple[Found, str] | None:
     return Found(title=title, headers=tuple(headers)), "\n".join(body)
 
 
-RECOGNIZER = Recognizer("xsum sections", ("[",), read_xsum_sections)
+RECOGNIZER = Recognizer("xsum sections", ("[",), read_xsum_sections, reach=16)
 """The ``xsum sections`` recognizer.
 
 Examples:
