@@ -72,7 +72,8 @@ def test_plain_paragraphs_have_no_header(text: str) -> None:
 @given(st.text())
 def test_nothing_lost(text: str) -> None:
     fields, body = split_header(text)
-    kept = body + " ".join(fields.headers.values()) + (fields.title or "")
+    kept = " ".join([body, *fields.headers.values(), fields.title or "", *fields.furniture])
+    kept += " ".join(fields.highlights)
     for word in text.split():
         assert word in kept or word in {"title", "date", "By", "by", "BY"} or word.endswith(":")
 
