@@ -589,9 +589,13 @@ _layout_words = st.text(_LAYOUT_LOWER, min_size=3, max_size=8).filter(
 # A name never opens with a word that opens sentences (The, This, Then…): such a "name" is a
 # story's first words, and the readers rightly leave it in the body.
 _SENTENCE_OPENERS = frozenset({"The", "This", "That", "These", "Those", "Then", "There", "Now"})
-_layout_names = st.lists(
-    st.text(_LAYOUT_LOWER, min_size=3, max_size=7).map(str.capitalize), min_size=2, max_size=3
-).filter(lambda words: words[0] not in _SENTENCE_OPENERS).map(" ".join)
+_layout_names = (
+    st.lists(
+        st.text(_LAYOUT_LOWER, min_size=3, max_size=7).map(str.capitalize), min_size=2, max_size=3
+    )
+    .filter(lambda words: words[0] not in _SENTENCE_OPENERS)
+    .map(" ".join)
+)
 _layout_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
 
 
