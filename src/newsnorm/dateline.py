@@ -66,6 +66,12 @@ _PLACE = rf"{_CAPS_PLACE}(?:/{_CAPS_PLACE})?"
 _BARE_PLACE = rf"(?=[A-Z][A-Z.'’`-]){_PLACE}"
 # A place written in title case (Taipei, Taiwan) needs a date, an agency in brackets or a
 # dash that only a dateline uses.
+# Words that open a sentence before a long dash, never places.
+_SENTENCE_ADVERB = "(?:" + "|".join((
+    "Meanwhile", "However", "Still", "Instead", "Yes", "No", "Now", "Then", "Later", "Earlier",
+    "Also", "But", "And", "So", "Indeed", "Finally", "Today", "Yesterday", "Tonight", "Again",
+    "Sometimes", "Often", "Perhaps", "Maybe", "Well", "Otherwise", "Besides", "Nevertheless",
+)) + ")"  # fmt: skip
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
@@ -266,11 +272,13 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         (*_SPACED_DASHES, *_LONG_DASHES),
         rf"(?P<location>{_BARE_PLACE}){_LONE_DASH}{_STORY_START}",
     ),
-    # Taipei, Taiwan — Lanterns: a title-case place needs a long dash.
+    # Taipei, Taiwan — Lanterns: a title-case place needs a long dash, and is no sentence
+    # adverb (Meanwhile -- The rain…).
     _form(
         "title_place_dash",
         "upper",
         (" —", " –", " --"),
+        rf"(?!{_SENTENCE_ADVERB}[ ,])"
         rf"(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +(?={_OPEN}[A-Z0-9])",
     ),
     # LONDON 1996-08-30, TAVILDARA, Tajikistan 1996-08-30 (RCV1 and CoNLL-2003), on its own
