@@ -588,7 +588,10 @@ _layout_words = st.text(_LAYOUT_LOWER, min_size=3, max_size=8).filter(
 )
 # A name never opens with a word that opens sentences (The, This, Then…): such a "name" is a
 # story's first words, and the readers rightly leave it in the body.
-_SENTENCE_OPENERS = frozenset({"The", "This", "That", "These", "Those", "Then", "There", "Now"})
+_SENTENCE_OPENERS = frozenset(
+    {"The", "This", "That", "These", "Those", "Then", "There", "Now", "It", "In", "On", "At",
+     "A", "An", "If", "When", "After", "Before"}
+)  # fmt: skip
 _layout_names = (
     st.lists(
         st.text(_LAYOUT_LOWER, min_size=3, max_size=7).map(str.capitalize), min_size=2, max_size=3

@@ -183,3 +183,11 @@ def test_openings_anywhere_lose_nothing(text: str) -> None:
                 assert word in words or word in _MARKER_WORDS, (recognizer.name, word)
     for corpus in ("auto", "cnn_dailymail", "xsum", "wikitext"):
         _nothing_lost(text, normalize(text, corpus=corpus))
+
+
+def test_a_bare_line_the_generic_reader_takes_as_title_stays_when_a_layout_has_the_title() -> None:
+    # Found by the explore run: the WikiText title won and the section heading, read as a second
+    # title by the generic reader, was in no field.
+    article = normalize(" = Rain = \n\n = = Notes = = \n\n = Rain = \n")
+    assert article.title == "Rain"
+    assert article.text == "Notes\nRain"

@@ -66,6 +66,8 @@ def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]
         ('generic header',)
         >>> split_header("Date night is back.")[1]
         'Date night is back.'
+        >>> split_header(" = Rain = \\n\\n = = Notes = = \\n\\n It rained . \\n")
+        (HeaderFields(..., title='Rain', ...), 'Notes\\n It rained . ')
     """
     layout = LAYOUTS[corpus]
     found: list[tuple[str, Found]] = []
@@ -78,4 +80,10 @@ def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]
     generic, body = read_generic_header(text) if layout.generic else (_NOTHING_FOUND, text)
     if not found:
         return generic, body
-    return _merge(found, generic), body
+    merged = _merge(found, generic)
+    title = generic.title
+    if title is not None and title != merged.title and title not in generic.headers.values():
+        # A recognizer read the title already, and the generic reader took a bare line above
+        # the body for another: that line has no field to go to, so it stays in the body.
+        body = f"{title}\n{body}"
+    return merged, body
