@@ -633,7 +633,7 @@ def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     if names:
         parts += ["By", names[0], *(f"and {name}" for name in names[1:])]
     if published:
-        parts += ["PUBLISHED:", f"14:11 EST, {published.day} {published:%B} {published.year}"]
+        parts += ["PUBLISHED:", f"09:40 EST, {published.day} {published:%B} {published.year}"]
         if updated:
             parts.append("|")
     if updated:

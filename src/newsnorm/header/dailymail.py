@@ -3,14 +3,14 @@
 The CNN/DailyMail corpus keeps the DailyMail page's header lines, each ended by a full stop
 that the corpus added, so they run together at the top of the story::
 
-    By . Ann Lee . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:06 EST, …
+    By . Ann Lee . PUBLISHED: . 09:40 EST, 12 June 2014 . | . UPDATED: . 11:05 EST, …
 
 The family has these members, each part optional but at least one present:
 
 - the byline, ``By . NAME .``, with a second author as ``and NAME .`` (``By . Ann Lee .
   and Raj Rao .``) and a credit kept as printed (``By . Ann Lee For Mailonline .``);
 - ``PUBLISHED: . TIME, DATE .`` and ``UPDATED: . TIME, DATE .``, with ``|`` between them;
-- the older stamp ``Last updated at 8:31 AM on 4th March 2011 .``.
+- the older stamp ``Last updated at 6:15 PM on 2nd May 2012 .``.
 
 The story files of the corpus (``.story``) print each part on a line of its own instead, which
 reads the same. The byline reads as printed, ``By Ann Lee and Raj Rao``; the PUBLISHED date is
@@ -58,7 +58,7 @@ _HEADER = regex.compile(
 
 
 def _stamp_date(value: str) -> bool:
-    """Tell whether a PUBLISHED or UPDATED stamp is a whole date (``14:11 EST, 2 May 2013``)."""
+    """Tell whether a PUBLISHED or UPDATED stamp is a whole date (``09:40 EST, 2 May 2013``)."""
     return parse_date(value) is not None
 
 
@@ -73,13 +73,13 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
 
     Examples:
         >>> found, body = read_dailymail_header(
-        ...     "By . Ann Lee . and Raj Rao . PUBLISHED: . 14:11 EST, 25 October 2013 . | . "
-        ...     "UPDATED: . 15:06 EST, 25 October 2013 . Rain fell."
+        ...     "By . Ann Lee . and Raj Rao . PUBLISHED: . 09:40 EST, 12 June 2014 . | . "
+        ...     "UPDATED: . 11:05 EST, 12 June 2014 . Rain fell."
         ... )
         >>> found.byline, found.date, body
-        ('By Ann Lee and Raj Rao', datetime.date(2013, 10, 25), 'Rain fell.')
+        ('By Ann Lee and Raj Rao', datetime.date(2014, 6, 12), 'Rain fell.')
         >>> found.headers
-        (('published', '14:11 EST, 25 October 2013'), ('updated', '15:06 EST, 25 October 2013'))
+        (('published', '09:40 EST, 12 June 2014'), ('updated', '11:05 EST, 12 June 2014'))
         >>> read_dailymail_header("By . The end of the year . prices had doubled.") is None
         True
     """
@@ -120,7 +120,7 @@ RECOGNIZER = Recognizer(
 """The DailyMail header (see the module's docstring).
 
 Examples:
-    >>> found, body = RECOGNIZER.read("Last updated at 8:31 AM on 4th March 2011 . Snow fell.")
+    >>> found, body = RECOGNIZER.read("Last updated at 6:15 PM on 2nd May 2012 . Snow fell.")
     >>> found.headers, body
-    ((('updated', 'Last updated at 8:31 AM on 4th March 2011'),), 'Snow fell.')
+    ((('updated', 'Last updated at 6:15 PM on 2nd May 2012'),), 'Snow fell.')
 """
