@@ -753,7 +753,7 @@ def _placed(draw: st.DrawFn) -> str:
 
 @st.composite
 def place_dash_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
-    """``GREEN BAY, Wis. -- Here``, ``DENVER — Gov.``, ``BOSTON—The``: a place and a dash."""
+    """``SPRING LAKE, Mich. -- Here``, ``DENVER — State``, ``BOSTON—The``: a place and a dash."""
     place, story = draw(_placed()), draw(_dateline_stories())
     dash = draw(st.sampled_from((" - ", " -- ", " — ", "—", " –  ", " --")))
     return f"{place}{dash}{story}", Dateline(place), story, "place_dash"

@@ -14,7 +14,7 @@ line above the headline, which separates documents in the corpus files, moves to
 `Found.furniture`.
 
 The corpus breaks sentences across lines where its source wrapped them (``… defend the Ashes
-in`` / ``a six-test series …``). Within a document read so, a line joins the one above it when
+in`` / ``a month-long tour …``). Within a document read so, a line joins the one above it when
 that one does not end a sentence and the break cannot be a table's: the line goes on in small
 letters, or the one above ends with a comma or a word that cannot end a sentence (``and``,
 ``the``). Lists and tables (``May 13 Arrive in London`` / ``May 14 …``) keep their lines.

@@ -261,7 +261,7 @@ SYMBOLS: tuple[Rule, ...] = (
     ),
     # Nor is the dash after a place or a date in capitals or figures before a capitalized
     # word: that is a dateline (LONDON - Shares, March 2 - Shares), not a compound (COVID - 19);
-    # nor one between words in capitals (a headline's SOCCER - SHEARER NAMED).
+    # nor one between words in capitals (a headline's TENNIS - LOCAL PLAYER WINS).
     _rule(
         "hyphen",
         (" - ",),
