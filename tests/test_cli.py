@@ -133,3 +133,18 @@ def test_python_dash_m_reports_bad_input_without_traceback(tmp_path: Path) -> No
 
 def _binary_stdin(text: str) -> SimpleNamespace:
     return SimpleNamespace(buffer=io.BytesIO(text.encode()), isatty=lambda: False)
+
+
+def test_corpus_option_reads_only_that_corpus_layout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(
+        "TENNIS - LOCAL PLAYER WINS .\nPERTH , Australia 1996-08-30\nShe won on Friday .\n",
+        encoding="utf-8",
+    )
+    titles = []
+    for corpus in ("conll2003", "wikitext"):
+        assert main(["normalize", "-q", str(path), "--format", "jsonl", "--corpus", corpus]) == 0
+        titles.append(json.loads(capsys.readouterr().out)["title"])
+    assert titles == ["TENNIS - LOCAL PLAYER WINS.", None]
