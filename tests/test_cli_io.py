@@ -181,7 +181,7 @@ def test_stats_count_each_stage(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert stats["records failed"] == 0
     fired = {line.rpartition("  ")[0].strip(): line.split()[-1] for line in rules.splitlines()}
     assert fired == {"closing punctuation": "1", "closing period": "1", "opening bracket": "1"}
-    assert readers.split() == ["generic", "header", "1"]
+    assert readers.split() == ["corpus", "date", "line", "1"]
 
 
 def test_inspect_explains_one_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -193,7 +193,7 @@ def test_inspect_explains_one_document(tmp_path: Path, capsys: pytest.CaptureFix
     assert "rules:     closing punctuation, closing period, opening bracket" in out
     assert "title:     Council votes" in out
     assert "byline:    By Ann Lee" in out
-    assert "readers:   generic header" in out
+    assert "readers:   headline, byline" in out
     assert "-Council votes" in out  # read into the title: not in the body
     assert "-WASHINGTON ( Reuters ) - Lawmakers met , aides said ." in out
     assert "+Lawmakers met, aides said." in out  # the dateline is a field too

@@ -150,16 +150,53 @@ _OPENINGS = st.tuples(_LINE_PIECES, st.sampled_from(["", "\n", "\n\n"]), _LINE_P
 @example("RATES RISE")  # a wire brief
 @example("Rates rise in London\nLONDON (Reuters) - Rates rose on Monday.")
 @example("Rates rise in London\nmarket traders said on Monday.")  # "mar" could start a date
+@example("Rates rise in London\nBOSTON—Rates rose on Monday.")  # a dateline's long dash
 def test_the_quick_no_header_test_agrees_with_the_full_reading(text: str) -> None:
     from unittest import mock
 
     from newsnorm.header import generic as header
+    from newsnorm.header.top import Top
 
     # The quick path reads no page date: text that opens with the story has no page top.
     with (
-        mock.patch.object(header, "_opens_with_body", return_value=False),
-        mock.patch.object(header, "_date_near_top", return_value=None),
+        mock.patch.object(header, "opens_with_body", return_value=False),
+        mock.patch.object(header, "date_near_top", return_value=None),
     ):
         full = header.read_generic_header(text)
-    if header._opens_with_body(text.lstrip()):
+    if header.opens_with_body(Top(text)):
         assert header.read_generic_header(text) == full
+
+
+_LAYOUT_PIECES = [
+    *_OPENING_PIECES,
+    "-DOCSTART-\n",
+    "LONDON 1996-08-30",
+    "PERTH , Australia 1996-08-30\n",
+    "By . Ann Lee . ",
+    "PUBLISHED: . 14:11 EST, 25 October 2013 . ",
+    "last updated at 8:31 AM on 4th March 2011 ",
+    "ADVERTISEMENT",
+    "1 of 2. ",
+    "Credit: NASA",
+    "Share Pin It More Galleries",
+    "Ann Lee | Staff Writer | Tuesday, 25 November 2014",
+    "(Editor's note: rain.)",
+    "Story highlights ",
+    "A crowd gathers in the square. ",
+    "View full size image",
+    "\n",
+    "\n\n",
+]
+
+
+@given(st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=16).map("".join))
+@example("A crowd gathers.\nA man waves.\nOSLO (Reuters) - Crowds gathered.")
+@example("-DOCSTART-\n\nGOLF - LEE LEADS .\nAnn Lee\nPERTH , Australia 1996-08-30\nLee led .")
+def test_each_recognizer_reads_nothing_where_its_quick_test_says_no(text: str) -> None:
+    # The quick tests are declared beside each reader (openings, `at_top`): where one says the
+    # layout is not there, the full reading must find nothing either.
+    from newsnorm.header.layouts import RECOGNIZERS
+
+    for recognizer in RECOGNIZERS:
+        if not recognizer.applies(text):
+            assert recognizer.read(text) is None, recognizer.name

@@ -36,7 +36,7 @@ from newsnorm.formats import (
     render_article,
     resolve_input_format,
 )
-from newsnorm.header.layouts import RECOGNIZERS
+from newsnorm.header import RECOGNIZER_NAMES
 from newsnorm.pipeline import NormalizeReport, normalize_and_report
 from newsnorm.spacing import RULE_NAMES, detect_style
 
@@ -465,7 +465,7 @@ _COUNTED = (
     # recognizer, the documents it read something from (_RECOGNIZER_NAMES order)
 )
 _RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
-_RECOGNIZER_NAMES = (*(recognizer.name for recognizer in RECOGNIZERS), "generic header")
+_RECOGNIZER_NAMES = RECOGNIZER_NAMES
 _RECOGNIZER_INDEX = {name: index for index, name in enumerate(_RECOGNIZER_NAMES)}
 Rendered = tuple[str, tuple[int, ...]]
 

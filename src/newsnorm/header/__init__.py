@@ -2,18 +2,32 @@
 
 `split_header` runs the recognizers of the document's corpus layout (`layouts.LAYOUTS`), each
 a small named reader in its own module behind the seam in `recognizer`, then the generic reader
-(`generic.read_generic_header`) on what is left. Whatever is recognised moves out of the body
-into `HeaderFields`; nothing is dropped.
+(`generic.read_generic_header`) on what is left. The top of the text (`top.Top`) is looked at
+once for all of their quick tests. Whatever is recognised moves out of the body into
+`HeaderFields`; nothing is dropped.
 """
 
 from __future__ import annotations
 
 from newsnorm.config import Corpus
-from newsnorm.header.generic import HeaderFields, read_generic_header
-from newsnorm.header.layouts import LAYOUTS
+from newsnorm.header.generic import HEADER_PARTS, HeaderFields, read_generic_header
+from newsnorm.header.layouts import LAYOUTS, RECOGNIZERS
 from newsnorm.header.recognizer import Found
+from newsnorm.header.top import Top
 
-__all__ = ["HeaderFields", "split_header"]
+__all__ = ["RECOGNIZER_NAMES", "HeaderFields", "split_header"]
+
+RECOGNIZER_NAMES: tuple[str, ...] = (
+    *(recognizer.name for recognizer in RECOGNIZERS),
+    *HEADER_PARTS,
+)
+"""Every name `HeaderFields.recognizers` can report: the corpus recognizers, then the generic
+reader's parts.
+
+Examples:
+    >>> RECOGNIZER_NAMES[0], "byline" in RECOGNIZER_NAMES
+    ('highlights', True)
+"""
 
 _NOTHING_FOUND = HeaderFields()
 
@@ -63,7 +77,7 @@ def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]
         >>> fields.title, fields.byline, dict(fields.headers), body
         ('Storm Hits Coast', 'By Ann Lee', {'By': 'Ann Lee', 'Desk': 'Weather'}, 'Wind.')
         >>> fields.recognizers
-        ('generic header',)
+        ('headline', 'byline', 'keyed header')
         >>> split_header("Date night is back.")[1]
         'Date night is back.'
         >>> split_header(" = Rain = \\n\\n = = Notes = = \\n\\n It rained . \\n")
@@ -71,13 +85,18 @@ def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]
     """
     layout = LAYOUTS[corpus]
     found: list[tuple[str, Found]] = []
+    top = Top(text)
     for recognizer in layout.recognizers:
-        if recognizer.applies(text):
+        if recognizer.applies(text, top):
             result = recognizer.read(text)
             if result is not None:
                 found.append((recognizer.name, result[0]))
                 text = result[1]
-    generic, body = read_generic_header(text) if layout.generic else (_NOTHING_FOUND, text)
+                top = Top(text)
+    if layout.generic:
+        generic, body = read_generic_header(text, top)
+    else:
+        generic, body = _NOTHING_FOUND, text
     if not found:
         return generic, body
     merged = _merge(found, generic)

@@ -27,6 +27,7 @@ import regex
 from newsnorm.article import Dateline
 from newsnorm.dates import parse_date
 from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.top import Top
 
 __all__ = ["RECOGNIZER", "join_broken_lines", "read_conll_header"]
 
@@ -42,7 +43,6 @@ _DATELINE = regex.compile(
 _BYLINE = regex.compile(r"^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,2}$")
 _MAX_TITLE = 200
 _HEADER_LINES = 3  # the dateline is at most the third line: headline, byline, dateline
-_REACH = 600  # and its date within this many characters of the top, even after -DOCSTART-
 # Where a line ends a sentence: a stop, perhaps inside closing quotes or brackets.
 _SENTENCE_END = regex.compile(r"[.!?:;][\"'”’)\]]*$")
 _SMALL_START = regex.compile(r"^\p{Ll}{2}")
@@ -113,10 +113,8 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
         >>> read_conll_header("A headline\\nLONDON, March 3 - Rain.") is None
         True
     """
-    # The quick test: a line near the top ends in an ISO date (the full reading says which).
-    lines = text[:_REACH].split("\n", _HEADER_LINES + 2)[: _HEADER_LINES + 2]
-    if not any(_ends_in_iso_date(line) for line in lines):
-        return None
+    if not _at_top(Top(text)):
+        return None  # no line near the top ends in an ISO date
     furniture: tuple[str, ...] = ()
     top = text.lstrip()
     if top.startswith(_DOCSTART):
@@ -156,8 +154,19 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
     return found, join_broken_lines(rest.strip("\n"))
 
 
-# The ISO date of the dateline line has a month 01-12: a hyphen, then a 0 or a 1.
-RECOGNIZER = Recognizer("conll header", ("-0", "-1"), read_conll_header, reach=_REACH)
+def _at_top(top: Top) -> bool:
+    # The dateline line ends in its ISO date, below at most -DOCSTART-, a headline and a
+    # byline, each a short line.
+    for index in range(_HEADER_LINES + 1):
+        line = top.line(index)
+        if _ends_in_iso_date(line):
+            return True
+        if not line or (len(line) > _MAX_TITLE and line != _DOCSTART):
+            return False
+    return False
+
+
+RECOGNIZER = Recognizer("conll header", (), read_conll_header, at_top=_at_top)
 """The CoNLL-2003 header (see the module's docstring); its dateline holds a year of 19xx or 20xx.
 
 Examples:

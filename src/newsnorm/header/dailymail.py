@@ -24,6 +24,7 @@ import regex
 
 from newsnorm.dates import match_date, parse_date
 from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.top import Top
 from newsnorm.patterns import any_case
 
 __all__ = ["RECOGNIZER", "read_dailymail_header"]
@@ -109,14 +110,16 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
     return Found(byline=byline, date=date, headers=tuple(headers)), text[match.end() :]
 
 
-# No openings: the reader is anchored at the top of the text and fails there at once.
-# Every form holds a byline's By or a PUBLISHED / UPDATED / Last updated stamp.
-RECOGNIZER = Recognizer(
-    "dailymail header",
-    ("By", "BY", "PUBLISHED", "Published", "published", "UPDATED", "Updated", "Last"),
-    read_dailymail_header,
-    reach=24,  # the header opens the text: its By or its first stamp comes first
-)
+# The header opens the text, so its first line opens as the header does: with a byline's By or
+# a PUBLISHED / UPDATED / Last updated stamp.
+_OPENING = regex.compile(rf"By|BY|{_PUBLISHED}|{_UPDATED}|{any_case('last updated at')}")
+
+
+def _at_top(top: Top) -> bool:
+    return _OPENING.match(top.first) is not None
+
+
+RECOGNIZER = Recognizer("dailymail header", (), read_dailymail_header, at_top=_at_top)
 """The DailyMail header (see the module's docstring).
 
 Examples:

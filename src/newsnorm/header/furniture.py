@@ -30,6 +30,7 @@ import regex
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
 from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.top import Top
 
 __all__ = ["GLUED_PHRASES", "LINE_PHRASES", "RECOGNIZER", "read_page_furniture"]
 
@@ -262,58 +263,22 @@ _BUTTON_MARKS = ("Pin It", "Tweet", "Galleries")
 _MARK_REACH = 200
 
 
-def _first_lines(text: str, count: int) -> list[str]:
-    """Return the first `count` lines of `text` that are not blank."""
-    lines: list[str] = []
-    start = 0
-    while len(lines) < count and start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if start < end and not text[start:end].isspace():
-            lines.append(text[start:end])
-        start = end + 1
-    return lines
-
-
-_BLANKS = " \t\r\f\v"
-
-
-def _line_spans(text: str, count: int) -> list[tuple[int, int]]:
-    """Return the bounds of the first `count` lines of `text` that are not blank, stripped."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    while len(spans) < count and start < len(text):
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        first, last = start, end
-        while first < last and text[first] in _BLANKS:
-            first += 1
-        while last > first and text[last - 1] in _BLANKS:
-            last -= 1
-        if first < last:
-            spans.append((first, last))
-        start = end + 1
-    return spans
-
-
-def _may_hold_furniture(text: str) -> bool:
-    """Tell, by string tests alone, whether the top of `text` could hold what `_read_top` reads.
+def _at_top(top: Top) -> bool:
+    """Tell, by string tests alone, whether the top of a text could hold what `_read_top` reads.
 
     Furniture at the top shows on the first two lines (a title may stand above it): each
     form opens with one of a few strings or holds a fixed marker. Captions are furniture only
     in a run of short sentences from the top down to a dateline, whose dash, bracket or
     underscore comes near its start. The top of most stories has neither.
     """
-    # Line bounds, not line copies: the first lines of a story are long paragraphs.
-    spans = _line_spans(text, _FIRST_LINES)
-    if not spans:
-        return False
-    for start, end in spans:
-        head = text[start : min(end, start + _MARK_REACH)]
+    for line in (top.first, top.second):
+        if not line:
+            return False
+        head = line[:_MARK_REACH]
         if (
             head[0].isdigit()
             or head.startswith(_FORM_STARTS)
-            or text.endswith(_GLUED_ENDINGS, start, end)
+            or line.endswith(_GLUED_ENDINGS)
             or " | " in head
             or _UPDATE_STAMP in head
             or "Pin It" in head
@@ -321,31 +286,17 @@ def _may_hold_furniture(text: str) -> bool:
             or "Galleries" in head
         ):
             return True
-    start, end = spans[0]
-    if end - start > _STORY_PARAGRAPH or not _ends_sentence(text[start:end]):
+    first = top.first
+    if len(first) > _STORY_PARAGRAPH or not _ends_sentence(first):
         return False  # the story opens the text: no run of captions above a dateline
-    captions = 0  # the short sentences from the top down to this line
-    for number, line in enumerate(_first_lines(text, _CAPTION_RUN + 1)):
-        line = line.strip()
-        if number < _FIRST_LINES and (
-            line[0].isdigit()
-            or line.startswith(_FORM_STARTS)
-            or " | " in line
-            or line.endswith(_GLUED_ENDINGS)
-            or _UPDATE_STAMP in line
-            or "Pin It" in line
-            or "Tweet" in line
-            or "Galleries" in line
-        ):
-            return True
-        if captions > 0 and _may_open_dateline(line):
+    for number in range(1, _CAPTION_RUN + 1):
+        line = top.line(number)
+        if not line:
+            return False
+        if _may_open_dateline(line):
             return True  # perhaps a dateline below captions
         if len(line) > _STORY_PARAGRAPH or not _ends_sentence(line):
-            captions = -1  # the run of captions from the top is over
-        elif captions >= 0:
-            captions += 1
-        if captions < 0 and number >= _FIRST_LINES - 1:
-            return False
+            return False  # the run of captions from the top is over
     return False
 
 
@@ -454,7 +405,7 @@ def read_page_furniture(text: str) -> tuple[Found, str] | None:
         True
     """
     reading = _Reading()
-    if _may_hold_furniture(text):
+    if _at_top(Top(text)):
         top_end = _top_end(text)
         body = "\n".join(_read_top(text[:top_end].split("\n"), reading)) + text[top_end:]
     else:
@@ -465,9 +416,12 @@ def read_page_furniture(text: str) -> tuple[Found, str] | None:
     return reading.found(), body.strip("\n")
 
 
-RECOGNIZER = Recognizer("page furniture", (), read_page_furniture)
-"""Page furniture (see the module's docstring); its reader looks at a text's first lines only,
-and at the rest only for the fixed phrases it holds.
+RECOGNIZER = Recognizer(
+    "page furniture", ("ADVERTISEMENT", "Advertisement"), read_page_furniture, at_top=_at_top
+)
+"""Page furniture (see the module's docstring); its reader looks at a text's first lines, and
+at the rest for the fixed phrases it holds (any other than ``ADVERTISEMENT`` only on a page
+that shows furniture at its top).
 
 Examples:
     >>> RECOGNIZER.read("Media playback is unsupported on your device\\nIt rained.")[1]

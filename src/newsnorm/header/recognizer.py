@@ -1,8 +1,10 @@
 """The seam for corpus layouts: a named recognizer reads its layout's fields out of a text.
 
-A recognizer declares the literal openings its layout cannot do without, so a text holding none
-of them is passed by at the cost of a substring search, and the quick path for text without a
-header follows from the recognizers themselves. It never guesses: what it cannot read stays in
+A recognizer declares what its layout cannot do without: literal openings somewhere in the text,
+or a test of the text's first lines (`newsnorm.header.top.Top`, looked at once for all of them). A
+text that shows none of them is passed by at the cost of a substring search or a look at its
+first lines, so the quick path for text without a header follows from the recognizers
+themselves. It never guesses: what it cannot read stays in
 the text, and what it reads moves into a field, never out of the document.
 """
 
@@ -14,8 +16,9 @@ from collections.abc import Callable
 import attrs
 
 from newsnorm.article import Dateline
+from newsnorm.header.top import Top
 
-__all__ = ["Found", "Read", "Recognizer"]
+__all__ = ["AtTop", "Found", "Read", "Recognizer"]
 
 
 @attrs.frozen
@@ -58,18 +61,33 @@ Examples:
 """
 
 
+AtTop = Callable[[Top], bool]
+"""A layout's quick test on the first lines of a text: False when they show it is not there.
+
+Examples:
+    >>> def bang_first(top: Top) -> bool:
+    ...     return top.first.startswith("!")
+    >>> test: AtTop = bang_first
+    >>> test(Top("!Rain\\nIt rained.")), test(Top("It rained."))
+    (True, False)
+"""
+
+
 @attrs.frozen
 class Recognizer:
-    """A named reader of one layout, with the literal openings it needs to find in a text.
+    """A named reader of one layout, with what a text must show for the layout to be there.
 
     Attributes:
         name: the name shown in reports, ``--stats`` and ``inspect``.
         openings: literal strings of which at least one must occur in the text for the
-            layout to be there at all; empty when the reader is cheap enough to try always.
+            layout to be there; empty when it declares none.
         read: the reader (see `Read`).
         reach: for a layout at the top of a text, how far into it an opening can first
             stand: only that much is searched, so a long story costs no more than a short
             one; None searches the whole text.
+        at_top: for a layout at the top of a text, the test its first lines must pass (see
+            `AtTop`); the layout may be there when an opening is found or this test passes.
+            A recognizer that declares neither is tried on every text.
 
     Examples:
         >>> def shout(text):
@@ -84,18 +102,28 @@ class Recognizer:
     openings: tuple[str, ...]
     read: Read
     reach: int | None = None
+    at_top: AtTop | None = None
 
-    def applies(self, text: str) -> bool:
-        """Tell whether the text holds one of the openings (always, without openings).
+    def applies(self, text: str, top: Top | None = None) -> bool:
+        """Tell whether the layout may be in `text`: an opening is found or its top passes.
+
+        `top` is the text's `Top` when the caller has found it already (it is found here
+        otherwise).
 
         Examples:
             >>> Recognizer("any", (), lambda text: None).applies("")
             True
+            >>> bang_first = lambda top: top.first.startswith("!")
+            >>> first = Recognizer("first !", (), lambda text: None, at_top=bang_first)
+            >>> first.applies("!Rain"), first.applies("Rain!")
+            (True, False)
         """
-        if not self.openings:
+        if not self.openings and self.at_top is None:
             return True
-        haystack = text if self.reach is None else text[: self.reach]
-        for opening in self.openings:  # noqa: SIM110 - a loop beats any() on this hot path
-            if opening in haystack:
+        end = len(text) if self.reach is None else self.reach
+        for opening in self.openings:  # a loop beats any() on this hot path
+            if text.find(opening, 0, end) >= 0:
                 return True
-        return False
+        if self.at_top is None:
+            return False
+        return self.at_top(Top(text) if top is None else top)

@@ -1,0 +1,71 @@
+"""The top of a text, found once and read by every recognizer's quick test.
+
+Most stories open with their first paragraph. Each recognizer of a layout that sits at the top
+of a text declares what its first lines must show for the layout to be there (`Recognizer.at_top`);
+`split_header` looks at those lines once for all of them, so a text with no header costs one
+look at its first lines, not one per recognizer. Lines are found as they are asked for: most
+tests stop at the first.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Top"]
+
+_TOP_CHARACTERS = 4000  # lines further down are not the top, however short the ones above
+
+
+class Top:
+    """The first non-blank lines of a text, stripped, found as the quick tests ask for them.
+
+    Examples:
+        >>> top = Top("\\n  Storm Hits Coast \\n\\nWind rose.\\nIt rained.")
+        >>> top.first, top.second, top.line(2), top.line(3)
+        ('Storm Hits Coast', 'Wind rose.', 'It rained.', '')
+        >>> top.gap_after_first, Top("Title\\nStory.").gap_after_first
+        (True, False)
+        >>> Top("").first
+        ''
+    """
+
+    __slots__ = ("_lines", "_start", "_text", "first", "gap_after_first", "second")
+
+    first: str
+    """The first non-blank line, or "" for a blank text."""
+    second: str
+    """The second non-blank line, or "" when there is none."""
+    gap_after_first: bool
+    """Whether the line right after the first is blank (a headline stands so)."""
+
+    def __init__(self, text: str) -> None:
+        # The first two lines, which every quick test reads, are found at once; the others
+        # only when a test asks for them.
+        self._text = text
+        self._lines: list[str] = []
+        self._start = 0
+        self.gap_after_first = False
+        self.first = self._scan(0)
+        self.second = self._scan(1)
+
+    def line(self, index: int) -> str:
+        """Return the non-blank line `index` (0 for the first), stripped, or "" past the top.
+
+        Examples:
+            >>> Top("a\\n\\n b \\n").line(1)
+            'b'
+        """
+        lines = self._lines
+        return lines[index] if index < len(lines) else self._scan(index)
+
+    def _scan(self, index: int) -> str:
+        text, lines = self._text, self._lines
+        limit = min(len(text), _TOP_CHARACTERS)
+        while len(lines) <= index and self._start < limit:
+            end = text.find("\n", self._start)
+            end = len(text) if end < 0 else end
+            line = text[self._start : end].strip()
+            if line:
+                lines.append(line)
+            elif len(lines) == 1:
+                self.gap_after_first = True
+            self._start = end + 1
+        return lines[index] if index < len(lines) else ""
