@@ -200,3 +200,14 @@ def test_each_recognizer_reads_nothing_where_its_quick_test_says_no(text: str) -
     for recognizer in RECOGNIZERS:
         if not recognizer.applies(text):
             assert recognizer.read(text) is None, recognizer.name
+
+
+def test_widget_phrases_glued_to_a_line_keep_their_order() -> None:
+    from newsnorm.header.furniture import read_page_furniture
+
+    read = read_page_furniture(
+        "Credit: NASA View full size image Related article »\n\nIt rained all day in Oslo."
+    )
+    assert read is not None
+    assert read[0].furniture[:2] == ("View full size image", "Related article »")
+    assert read[1] == "It rained all day in Oslo."

@@ -214,13 +214,19 @@ def _furniture_line(line: str, *, top: bool) -> bool:
 
 def _split_glued(line: str, reading: _Reading) -> str:
     """Move widget phrases glued to the end of `line` to the furniture; return the rest."""
-    while line.endswith(_GLUED_ENDINGS):
+    end = len(line)
+    taken: list[str] = []
+    while line.endswith(_GLUED_ENDINGS, 0, end):
         for ending in _GLUED_ENDINGS:
-            if line.endswith(ending):
-                reading.furniture.append(ending[1:])
-                line = line[: -len(ending)].rstrip()
+            if line.endswith(ending, 0, end):
+                taken.append(ending[1:])
+                end -= len(ending)
+                while end and line[end - 1].isspace():
+                    end -= 1
                 break
-    return line
+    # Bounds, not copies, while the phrases are taken: a line can hold many.
+    reading.furniture += reversed(taken)
+    return line[:end] if taken else line
 
 
 def _highlights(lines: list[str], start: int, reading: _Reading) -> int:

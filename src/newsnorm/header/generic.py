@@ -54,6 +54,9 @@ Examples:
 """
 
 _MAX_TITLE_LENGTH = 200
+# A header block is a few lines: below this many, header-like lines are the story's (a list of
+# dates, a table of "Key: value" rows), and a hostile text of them costs no more than prose.
+_MAX_HEADER_LINES = 60
 _SPACE = regex.compile(" ")
 _BYLINE_REACH = 80  # a byline glued to a dateline is at most this long
 
@@ -361,7 +364,7 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
             found.parts.setdefault("headline")
             index = 1
     saw_known = False
-    while index < len(lines):
+    while index < min(len(lines), _MAX_HEADER_LINES):
         line = lines[index].strip()
         if not line:
             index += 1
