@@ -156,11 +156,14 @@ def test_installed_command_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5)
+    deadline = time.monotonic() + 90  # until the run is under way: its output is open
+    while not list(tmp_path.glob(".newsnorm-*.tmp")):
+        assert time.monotonic() < deadline and process.poll() is None, "the run did not start"
+        time.sleep(0.05)
     process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=60)
+    _, err = process.communicate(timeout=90)
     assert process.returncode == 130, err
-    assert "Traceback" not in err
+    assert err == "newsnorm: interrupted\n"  # one line: no blank line before it off a terminal
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.jsonl"]
 
 
@@ -195,3 +198,27 @@ def test_progress_on_a_terminal_only(
     assert "\r\x1b[K" in capsys.readouterr().err  # shown, then cleared at the end
     assert main([*args, "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_max_document_size_sets_the_reading_limit(tmp_path: Path) -> None:
+    records = tmp_path / "in.jsonl"
+    records.write_text('{"text": "Short ."}\n{"text": "' + "Long story . " * 200 + '"}\n')
+    command = [sys.executable, "-m", "newsnorm", "normalize", str(records), "--format", "jsonl"]
+    kept = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert kept.returncode == 0, kept.stderr
+    assert kept.stdout.count("\n") == 2
+    limited = subprocess.run(
+        [*command, "--max-document-size", "1K", "--keep-going"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert limited.returncode == 1
+    assert limited.stdout.count("\n") == 1  # the short record, and not the long one
+    assert len(limited.stderr.strip().splitlines()) == 1
+    assert "in.jsonl:2:" in limited.stderr
+    refused = subprocess.run(
+        [*command, "--max-document-size", "lots"], capture_output=True, text=True, check=False
+    )
+    assert refused.returncode == 2
+    assert "not a size" in refused.stderr

@@ -18,6 +18,7 @@ from newsnorm.errors import (
     NewsnormError,
     OutputError,
     RecordError,
+    WorkerError,
 )
 from newsnorm.header import HeaderFields, split_header
 from newsnorm.pipeline import NormalizeReport, normalize, normalize_and_report, normalize_text
@@ -48,6 +49,7 @@ __all__ = [
     "QuoteReport",
     "RecordError",
     "StyleReport",
+    "WorkerError",
     "__version__",
     "detect_style",
     "fix_characters",

@@ -4,19 +4,28 @@ Documents are sent to worker processes in batches, and only a few batches per wo
 flight at once, so a dump of millions of records streams through in constant memory. Results
 come back in input order whatever the number of workers, so the output of ``jobs=4`` is
 byte-identical to that of ``jobs=1``.
+
+A worker that dies (killed by a signal, or by the system's out-of-memory killer) ends the run
+with a `WorkerError` instead of leaving it waiting for a result that never comes; when the run
+ends early for any reason (an error, Ctrl-C, the consumer stopping), the workers are ended too.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.forkserver
 import signal
+import threading
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.pool import AsyncResult
+from collections.abc import Callable, Generator, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 from newsnorm.article import Article
 from newsnorm.config import Config
+from newsnorm.errors import WorkerError
 from newsnorm.formats import Document
 from newsnorm.pipeline import NormalizeReport, normalize_and_report
 
@@ -42,9 +51,66 @@ def _render_batch(documents: list[Document], config: Config, render: Render[R]) 
     return results
 
 
+# The signals that stop a run: the parent holds them back while it starts a worker.
+_STOP_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
 def _ignore_interrupts() -> None:
-    # Ctrl-C is the parent's to handle: it stops the pool and removes partial output.
+    # Ctrl-C and a closed terminal reach the whole process group; they are the parent's to
+    # handle: it ends the workers and removes partial output. SIGTERM keeps its default, as
+    # ending a worker is what it is for (the executor ends the others with it).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):  # not on Windows
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent while it started us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Generator[None, None, None]:
+    # Submitting a batch may start a worker process. A signal that stops the run in the middle
+    # of that (Ctrl-C, SIGTERM) would leave a worker the executor does not know of yet, which
+    # nobody ends and which fails noisily once the parent is gone; held back here, the signal
+    # arrives right after, with every worker known. (Threads the executor starts meanwhile
+    # inherit the mask, so the signal cannot reach the main thread through them either.)
+    if not hasattr(signal, "pthread_sigmask") or (
+        threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+_WORKER_DIED = (
+    "a worker process died (killed by a signal, or by the system for lack of memory); "
+    "try fewer --jobs"
+)
+
+
+def _result(future: Future[list[R]]) -> list[R]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WorkerError(_WORKER_DIED) from None
+
+
+def _end_workers(executor: ProcessPoolExecutor) -> None:
+    # Stop at once: queued batches are dropped and running ones killed, since their results
+    # are no longer wanted (Python 3.14's `terminate_workers`, by hand).
+    processes = list(getattr(executor, "_processes", {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(ProcessLookupError, ValueError):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(ValueError):
+            process.join()
 
 
 def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
@@ -66,11 +132,15 @@ def render_documents(
     config: Config | None = None,
     *,
     jobs: int = 1,
-) -> Iterator[tuple[Document, R]]:
+) -> Generator[tuple[Document, R], None, None]:
     """Normalize `documents` and `render` each result, lazily, in order, with `jobs` workers.
 
     `render` runs in the worker, so the work of turning an article into output (serializing
-    it, say) is shared out too, and only its result travels back.
+    it, say) is shared out too, and only its result travels back. Closing the generator
+    before the end ends the workers at once.
+
+    Raises:
+        WorkerError: a worker process died (killed by a signal or for lack of memory).
 
     Examples:
         >>> def words(document, article, report):
@@ -92,21 +162,34 @@ def render_documents(
     if context.get_start_method() == "forkserver":
         # Workers forked from a server that has imported newsnorm start without importing it.
         context.set_forkserver_preload(["newsnorm.batch"])
-    pool = context.Pool(jobs, initializer=_ignore_interrupts)
+        # Started now, so that it does not inherit the signals held back in `_signals_held`.
+        multiprocessing.forkserver.ensure_running()
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    finished = False
     try:
-        pending: deque[tuple[list[Document], AsyncResult[list[R]]]] = deque()
+        pending: deque[tuple[list[Document], Future[list[R]]]] = deque()
         for batch in _batches(documents):
-            pending.append((batch, pool.apply_async(_render_batch, (batch, cfg, render))))
+            try:  # submitting starts the workers it needs
+                with _signals_held():
+                    future = executor.submit(_render_batch, batch, cfg, render)
+            except BrokenProcessPool:
+                raise WorkerError(_WORKER_DIED) from None
+            except OSError as exc:
+                cause = f"cannot start a worker process: {exc.strerror or exc}; try --jobs 1"
+                raise WorkerError(cause) from None
+            pending.append((batch, future))
             if len(pending) >= jobs * _IN_FLIGHT:
-                sent, result = pending.popleft()
-                yield from zip(sent, result.get(), strict=True)
+                sent, oldest = pending.popleft()
+                yield from zip(sent, _result(oldest), strict=True)
         while pending:
-            sent, result = pending.popleft()
-            yield from zip(sent, result.get(), strict=True)
-        pool.close()
+            sent, oldest = pending.popleft()
+            yield from zip(sent, _result(oldest), strict=True)
+        finished = True
     finally:
-        pool.terminate()
-        pool.join()
+        if finished:
+            executor.shutdown(wait=True)
+        else:
+            _end_workers(executor)
 
 
 def _article_and_report(

@@ -8,12 +8,17 @@ import contextlib
 import difflib
 import fnmatch
 import functools
+import lzma
 import os
+import signal
 import sys
+import threading
 import time
 import tomllib
-from collections.abc import Iterator, Mapping, Sequence
+import zlib
+from collections.abc import Generator, Iterator, Mapping, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import Any, TextIO, get_args
 
 import attrs
@@ -22,9 +27,17 @@ from newsnorm import __version__
 from newsnorm.article import Article
 from newsnorm.batch import render_documents
 from newsnorm.config import PRESETS, Config, Corpus, QuoteStyle, SpacingMode
-from newsnorm.errors import ConfigError, NewsnormError
+from newsnorm.errors import (
+    ConfigError,
+    InputError,
+    NewsnormError,
+    OutputError,
+    display_name,
+    one_line,
+)
 from newsnorm.formats import (
     COMPRESSED_SUFFIXES,
+    DEFAULT_MAX_DOCUMENT_SIZE,
     READERS,
     STDIO,
     ArticleWriter,
@@ -40,7 +53,15 @@ from newsnorm.header import RECOGNIZER_NAMES
 from newsnorm.pipeline import NormalizeReport, normalize_and_report
 from newsnorm.spacing import RULE_NAMES, detect_style
 
-__all__ = ["EXIT_INPUT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_FAILED",
+    "EXIT_INPUT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 """Every input was normalized.
@@ -54,8 +75,10 @@ Examples:
     >>> (folder / "out.txt").read_text()
     'It works, mostly.\\n'
 """
-EXIT_INPUT_FAILED = 1
-"""An input or record could not be read; with --keep-going the rest was processed.
+EXIT_FAILED = 1
+"""The run failed: an input or record could not be read, an output could not be written (a
+full disk, say), or a worker process died; with --keep-going, the bad inputs and records were
+reported one line each and everything else was written.
 
 Examples:
     >>> import pathlib, tempfile
@@ -66,22 +89,40 @@ Examples:
     >>> pathlib.Path(str(bad) + ".out").read_text()
     'Fine.\\n'
 """
+EXIT_INPUT_FAILED = EXIT_FAILED
+"""The older name of `EXIT_FAILED`.
+
+Examples:
+    >>> EXIT_INPUT_FAILED
+    1
+"""
 EXIT_USAGE = 2
-"""The command line is wrong: an unknown option, a missing input file, an output onto an input.
+"""The command cannot run as given, found before anything is written: an unknown option, a
+missing input file, an unreadable config file, an output folder that is missing or not
+writable, an output onto an input, a closed standard input or output that the run needs.
 
 Examples:
     >>> main(["normalize", "no/such/file.txt"])
     2
 """
 EXIT_INTERRUPTED = 130
-"""Interrupted (Ctrl-C); no partial output file is left behind.
+"""Interrupted (Ctrl-C); no partial output file is left behind. SIGTERM and SIGHUP are handled
+the same way and exit with 128 plus their number (143, 129).
 
 Examples:
     >>> import signal
     >>> EXIT_INTERRUPTED == 128 + signal.SIGINT  # the shell's convention
     True
 """
-_EXIT_BROKEN_PIPE = 141  # what a shell reports for a command killed by SIGPIPE
+EXIT_BROKEN_PIPE = 141
+"""The reader of standard output went away (``newsnorm ... | head``): newsnorm stops quietly,
+with the status a shell reports for a command ended by SIGPIPE.
+
+Examples:
+    >>> import signal
+    >>> EXIT_BROKEN_PIPE == 128 + signal.SIGPIPE
+    True
+"""
 
 _EPILOG = f"""\
 examples:
@@ -96,10 +137,13 @@ examples:
 
 exit codes:
   {EXIT_OK}    success
-  {EXIT_INPUT_FAILED}    an input or record could not be read (invalid UTF-8, malformed JSONL, ...)
-  {EXIT_USAGE}    usage error (unknown option, missing input file, output onto an input,
-       two inputs with one output name)
-  {EXIT_INTERRUPTED}  interrupted
+  {EXIT_FAILED}    an input or record could not be read (invalid UTF-8, malformed JSONL, ...),
+       an output could not be written, or a worker died; with --keep-going, the rest
+       was written
+  {EXIT_USAGE}    usage error (unknown option, missing input file, unreadable config, missing
+       or unwritable output folder, output onto an input, two inputs with one output name)
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C); 143 for SIGTERM, 129 for SIGHUP
+  {EXIT_BROKEN_PIPE}  the reader of the output went away (| head)
 """
 _CONFIG_FLAGS = (
     "unwrap", "characters", "fold_compatibility", "spacing", "quotes", "header", "dateline",
@@ -109,6 +153,30 @@ _CONFIG_FLAGS = (
 
 class _UsageError(Exception):
     """A mistake on the command line, reported with exit code 2."""
+
+
+# What reading an input may raise besides a NewsnormError, should a reader let it through: the
+# system refusing a read, and the decompressors' own errors for a truncated or corrupt file.
+_READ_FAILURES = (NewsnormError, OSError, EOFError, zlib.error, lzma.LZMAError)
+
+
+def _read_error(exc: BaseException, name: str) -> NewsnormError:
+    """Return the `NewsnormError` for a failure while reading the input `name`."""
+    if isinstance(exc, NewsnormError):
+        return exc
+    file = "<stdin>" if name == STDIO else name
+    if isinstance(exc, EOFError):
+        return InputError("cannot read: the compressed file ends early (truncated?)", file=file)
+    if isinstance(exc, OSError) and exc.strerror:
+        return InputError(f"cannot read: {exc.strerror}", file=file)
+    return InputError(f"cannot read: {exc}", file=file)
+
+
+def _os_error_message(exc: OSError) -> str:
+    """One line for an `OSError` nobody turned into a `NewsnormError`: the file(s) and cause."""
+    names = [display_name(os.fsdecode(name)) for name in (exc.filename, exc.filename2) if name]
+    cause = exc.strerror or str(exc) or type(exc).__name__
+    return ": ".join([" -> ".join(names), cause] if names else [cause])
 
 
 def _add_reading_options(parser: argparse.ArgumentParser) -> None:
@@ -129,6 +197,31 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         default="strict",
         help="strict: stop at an invalid byte; replace: read it as U+FFFD (default: strict)",
     )
+    reading.add_argument(
+        "--max-document-size",
+        type=_size,
+        default=DEFAULT_MAX_DOCUMENT_SIZE,
+        metavar="SIZE",
+        help="the most one document may take in the input, in bytes or with a K, M or G "
+        "suffix; a longer one is an error naming its file and line (default: 16M)",
+    )
+
+
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(text: str) -> int:
+    """Read a size: bytes, or a number with a K, M or G suffix (powers of 1024)."""
+    number, unit = text.strip(), ""
+    if number[-1:].upper() in _SIZE_UNITS:
+        number, unit = number[:-1], number[-1].upper()
+    try:
+        size = int(number) * _SIZE_UNITS[unit]
+    except ValueError:
+        size = 0
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (bytes, or with K, M or G)")
+    return size
 
 
 def _encoding(name: str) -> str:
@@ -174,6 +267,28 @@ def _add_normalization_options(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="also fold fullwidth letters and ligatures",
     )
+    _add_time_budget_option(options)
+
+
+# ---- The per-document time budget (issue 14) -------------------------------------------------
+# Left for the lead to wire: a Config field that leaves a document over its budget unrepaired
+# and reports it (as this is written, `Config.time_budget`, seconds or None, and
+# `NormalizeReport.over_budget`; config.py and pipeline.py have the last word). Three steps,
+# all here:
+#   1. add `--time-budget SECONDS` in `_add_time_budget_option` (default None, a positive float;
+#      its `dest` the Config field's name) and that name to `_CONFIG_FLAGS`, so that `_config`
+#      passes it on like every other option (a bad value is then a usage error, exit 2);
+#   2. count the documents over budget in `_render` (one more entry in `_COUNTED`, from the
+#      `NormalizeReport`), so that --stats shows them;
+#   3. if each such document should be named on stderr, do it in `_Run._write_all` and
+#      `_Run._write_each` with `_say(f"newsnorm: over the time budget: {one_line(...)}")`,
+#      naming its file with `display_name` (the exit code stays 0: the document is written).
+# Workers need nothing more: the Config travels to them with each batch.
+def _add_time_budget_option(options: argparse._ArgumentGroup) -> None:
+    """Add the per-document time budget option (not wired yet; see the notes above)."""
+
+
+# ------------------------------------------------------------------------------------------------
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -270,14 +385,22 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def _config(args: argparse.Namespace) -> Config:
     from_file: dict[str, Any] = {}
-    if args.config:
+    name = None if args.config is None else display_name(args.config)
+    if args.config is not None:
         try:
             with open(args.config, "rb") as handle:
                 from_file = tomllib.load(handle)
         except FileNotFoundError:
-            raise _UsageError(f"{args.config}: no such config file") from None
+            raise _UsageError(f"{name}: no such config file") from None
+        except IsADirectoryError:
+            raise _UsageError(f"{name}: the config file is a folder") from None
+        except OSError as exc:
+            cause = exc.strerror or exc
+            raise _UsageError(f"{name}: cannot read the config file: {cause}") from None
+        except UnicodeDecodeError as exc:
+            raise _UsageError(f"{name}: not valid TOML: not UTF-8 text ({exc.reason})") from None
         except tomllib.TOMLDecodeError as exc:
-            raise _UsageError(f"{args.config}: not valid TOML: {exc}") from None
+            raise _UsageError(f"{name}: not valid TOML: {exc}") from None
     from_file = {key.replace("-", "_"): value for key, value in from_file.items()}
     preset = args.preset or from_file.pop("preset", "default")
     overrides = {name: getattr(args, name) for name in _CONFIG_FLAGS}
@@ -285,33 +408,54 @@ def _config(args: argparse.Namespace) -> Config:
     try:
         return Config.preset(preset, **from_file).evolve(**overrides)
     except ConfigError as exc:
-        where = f"{args.config}: " if args.config else ""
+        where = f"{name}: " if name is not None else ""
         raise _UsageError(f"{where}{exc}") from None
 
 
-def _expand_inputs(inputs: Sequence[str], pattern: str) -> list[str]:
-    """Turn the INPUT arguments into file names; folders are walked in sorted order."""
+def _expand_inputs(
+    inputs: Sequence[str], pattern: str, unreadable: list[NewsnormError]
+) -> list[str]:
+    """Turn the INPUT arguments into file names; folders are walked in sorted order.
+
+    A folder met on the way that cannot be read is added to `unreadable`, never passed over
+    in silence.
+    """
     files: list[str] = []
     for name in inputs or [STDIO]:
         if name == STDIO:
             files.append(name)
         elif os.path.isdir(name):
-            root = Path(name)
-            found = [
-                str(path)
-                for path in sorted(root.rglob("*"))
-                if path.is_file()
-                and fnmatch.fnmatch(path.name, pattern)
-                and not any(part.startswith(".") for part in path.relative_to(root).parts)
-            ]
-            if not found:
-                raise _UsageError(f"{name}: no file in this folder matches --glob {pattern!r}")
+            found, refused = _walk(name, pattern)
+            unreadable.extend(refused)
+            if not found and not refused:
+                raise _UsageError(
+                    f"{display_name(name)}: no file in this folder matches --glob {pattern!r}"
+                )
             files.extend(found)
         elif os.path.exists(name):
             files.append(name)
         else:
-            raise _UsageError(f"{name}: no such file or folder")
+            raise _UsageError(f"{display_name(name)}: no such file or folder")
     return list(dict.fromkeys(files))
+
+
+def _walk(root: str, pattern: str) -> tuple[list[str], list[NewsnormError]]:
+    # Every file under `root` whose name matches `pattern`, hidden files and folders left out
+    # and links to folders not followed (as Path.rglob), and the folders that cannot be read.
+    found: list[Path] = []
+    refused: list[NewsnormError] = []
+
+    def cannot_read(exc: OSError) -> None:
+        folder = os.fsdecode(exc.filename) if exc.filename is not None else root
+        refused.append(InputError(f"cannot read this folder: {exc.strerror or exc}", file=folder))
+
+    for folder, subfolders, names in os.walk(root, onerror=cannot_read):
+        subfolders[:] = [sub for sub in subfolders if not sub.startswith(".")]
+        for name in names:
+            path = os.path.join(folder, name)
+            if not name.startswith(".") and fnmatch.fnmatch(name, pattern) and os.path.isfile(path):
+                found.append(Path(path))
+    return [str(path) for path in sorted(found)], refused
 
 
 @attrs.frozen
@@ -340,38 +484,76 @@ def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
             rewrite_as = READERS[read_as].rewrite_as
             if rewrite_as is None:
                 cause = f"--in-place cannot write {read_as} files back in their format; use -o"
-                raise _UsageError(f"{name}: {cause}")
+                raise _UsageError(f"{display_name(name)}: {cause}")
             return rewrite_as
         return "text"
 
+    if args.output == "":
+        raise _UsageError("-o needs a file or folder name, not an empty one ('-' for stdout)")
     formats = {name: output_format(name) for name in files}
     if args.in_place:
         if STDIO in files:
             raise _UsageError("--in-place needs files, not standard input")
         if args.output != STDIO:
             raise _UsageError("give either --in-place or -o, not both")
+        checked: set[str] = set()
+        for name in files:  # the new file is made beside the real one, then renamed onto it
+            real = os.path.realpath(name)
+            _check_writable(name, os.path.dirname(real), checked)
+            if not _may_write(real):  # the folder would let it be replaced; the file says no
+                raise _UsageError(
+                    f"{display_name(name)}: cannot write: no permission to write this file"
+                )
         return _Plan(None, {name: name for name in files}, formats)
     output = args.output
     if output == STDIO:
         return _Plan(output, {}, formats)
     if os.path.isdir(output) or output.endswith(("/", os.sep)):
         return _Plan(None, _mirror(args, files, formats), formats)
+    shown = display_name(output)
     if len(args.inputs) > 1 and not Path(output).suffix and not os.path.exists(output):
         raise _UsageError(
-            f"{output}: no such folder; end the name with '/' for one output per input, or "
+            f"{shown}: no such folder; end the name with '/' for one output per input, or "
             "give a file name with a suffix (out.txt) to write them all into one file"
         )
-    _check_folder(output)
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise _UsageError(f"{shown}: cannot write there, no such folder {display_name(folder)}")
+    _check_writable(output, folder, set())
     target = os.path.realpath(output)
     if any(name != STDIO and os.path.realpath(name) == target for name in files):
-        raise _UsageError(f"{output}: refusing to overwrite one of the inputs")
+        raise _UsageError(f"{shown}: refusing to overwrite one of the inputs")
     return _Plan(output, {}, formats)
 
 
-def _check_folder(target: str) -> None:
-    folder = os.path.dirname(os.path.abspath(target))
-    if not os.path.isdir(folder):
-        raise _UsageError(f"{target}: cannot write there, no such folder {folder}")
+def _may_write(path: str) -> bool:
+    effective = os.access in os.supports_effective_ids
+    mode = os.W_OK | os.X_OK if os.path.isdir(path) else os.W_OK
+    return os.access(path, mode, effective_ids=effective)
+
+
+def _check_writable(target: str, folder: str, checked: set[str]) -> None:
+    """Refuse `target` (exit 2) when newsnorm may not write in `folder`.
+
+    When `folder` does not exist yet, the nearest folder above it that does is checked (the
+    rest is created). Only a pre-flight check, made before anything is written: a refusal
+    found while writing is still an error, with exit 1.
+    """
+    existing = os.path.abspath(folder)
+    while not os.path.lexists(existing):
+        existing = os.path.dirname(existing)
+    if existing in checked:
+        return
+    if not os.path.isdir(existing):
+        raise _UsageError(
+            f"{display_name(target)}: cannot write there: {display_name(existing)} is not a folder"
+        )
+    if not _may_write(existing):
+        raise _UsageError(
+            f"{display_name(target)}: cannot write there: no permission to write in the folder "
+            f"{display_name(existing)}"
+        )
+    checked.add(existing)
 
 
 def _mirror(
@@ -381,6 +563,7 @@ def _mirror(
     inputs = {os.path.realpath(name): name for name in files if name != STDIO}
     targets: dict[str, str] = {}
     claimed: dict[str, str] = {}  # real output path -> the input that writes it
+    checked: set[str] = set()
     for name in files:
         if name == STDIO:
             raise _UsageError("an output folder needs files, not standard input")
@@ -393,16 +576,20 @@ def _mirror(
             relative = relative.with_suffix(relative.suffix + ".jsonl")
         target = Path(args.output) / relative
         real = os.path.realpath(target)
+        shown = display_name(str(target))
         if real in inputs:  # any input, not only this one: `in -o in/out` reads in/out too
             raise _UsageError(
-                f"{target}: refusing to overwrite the input {inputs[real]}; choose an output "
-                "folder outside the inputs"
+                f"{shown}: refusing to overwrite the input {display_name(inputs[real])}; choose "
+                "an output folder outside the inputs"
             )
         if real in claimed:
             raise _UsageError(
-                f"{target}: {claimed[real]} and {name} would both be written there; give "
-                "them separately, or a folder that holds both as input"
+                f"{shown}: {display_name(claimed[real])} and {display_name(name)} would both be "
+                "written there; give them separately, or a folder that holds both as input"
             )
+        if os.path.isdir(real):
+            raise _UsageError(f"{shown}: cannot write there: a folder of that name exists")
+        _check_writable(str(target), str(target.parent), checked)
         claimed[real] = name
         targets[name] = str(target)
     return targets
@@ -524,37 +711,56 @@ class _Run:
         self.plan = plan
         self.counts: list[tuple[int, ...]] = []
         self.failed = 0
+        # Inputs that could not be read to the end: their own outputs are never committed
+        # (an --in-place input stays as it was); with --keep-going the run goes on without them.
+        self.failed_inputs: set[str] = set()
+        # Without --keep-going, the error that ended the reading: raised once the outputs
+        # complete before it are committed.
+        self.fatal: NewsnormError | None = None
 
-    def _report_bad_record(self, error: NewsnormError) -> None:
+    def report_bad_input(self, error: NewsnormError) -> None:
+        """Report an input or record skipped with --keep-going; the run will exit 1."""
         self.failed += 1
-        print(f"newsnorm: skipped: {error}", file=sys.stderr)
+        _say(f"newsnorm: skipped: {one_line(str(error))}")
 
     def _documents(self) -> Iterator[Document]:
-        on_error = self._report_bad_record if self.args.keep_going else None
+        # Reading runs ahead of writing (batches in flight), so a failure is recorded here
+        # rather than raised: the outputs of the inputs before it are still written, and
+        # the writer, reaching the end of an input, sees whether it was read to the end.
+        on_error = self.report_bad_input if self.args.keep_going else None
         clusters = 0  # Multi-News cluster ids run on across files, so that each is unique
         for name in self.files:
             last_line = 0
-            for document in read_documents(
-                name,
-                self.args.input_format,
-                text_field=self.args.text_field,
-                id_field=self.args.id_field,
-                encoding=self.args.encoding,
-                errors=self.args.errors,
-                on_error=on_error,
-                # A rewritten file keeps the records it could not read, byte for byte.
-                keep_verbatim=self.args.in_place,
-                cluster_offset=clusters,
-            ):
-                last_line = document.line
-                yield document
+            try:
+                for document in read_documents(
+                    name,
+                    self.args.input_format,
+                    text_field=self.args.text_field,
+                    id_field=self.args.id_field,
+                    encoding=self.args.encoding,
+                    errors=self.args.errors,
+                    on_error=on_error,
+                    # A rewritten file keeps the records it could not read, byte for byte.
+                    keep_verbatim=self.args.in_place,
+                    cluster_offset=clusters,
+                    max_document_size=self.args.max_document_size,
+                ):
+                    last_line = document.line
+                    yield document
+            except _READ_FAILURES as exc:
+                error = _read_error(exc, name)
+                self.failed_inputs.add(name)
+                if not self.args.keep_going:
+                    self.fatal = error
+                    return
+                self.report_bad_input(error)
             clusters += last_line
 
     def _count(self, counts: tuple[int, ...]) -> None:
         self.counts.append(counts)  # summed once at the end: cheaper than a dict update each
 
     def run(self, config: Config) -> int:
-        interactive = sys.stderr.isatty() and not self.args.quiet
+        interactive = sys.stderr is not None and sys.stderr.isatty() and not self.args.quiet
         if self.plan.single == STDIO and sys.stdout.isatty():
             interactive = False  # the articles themselves are going to the terminal
         progress = _Progress(_total_size(self.files), enabled=interactive, stream=sys.stderr)
@@ -569,16 +775,19 @@ class _Run:
             source_field=self.args.source_field or None,
         )
         results = render_documents(self._documents(), render, config, jobs=max(1, self.args.jobs))
-        try:
-            if self.plan.single is not None:
-                self._write_all(results, progress)
-            else:
-                self._write_each(results, progress)
-        finally:
-            progress.finish()
+        # closing: however the writing ends, the workers end with it, not when the traceback
+        # that holds the generator is freed.
+        with contextlib.closing(results):
+            try:
+                if self.plan.single is not None:
+                    self._write_all(results, progress)
+                else:
+                    self._write_each(results, progress)
+            finally:
+                progress.finish()
         if self.args.stats:
             self._print_stats()
-        return EXIT_INPUT_FAILED if self.failed else EXIT_OK
+        return EXIT_FAILED if self.failed else EXIT_OK
 
     def _print_stats(self) -> None:
         columns = len(_COUNTED) + len(RULE_NAMES) + len(_RECOGNIZER_NAMES)
@@ -599,94 +808,188 @@ class _Run:
         }
         width = max(len(key) for key in (*stats, *rules, *readers))
         for key, value in stats.items():
-            print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
+            _say(f"{key.ljust(width)}  {value:,}")
         for heading, counts in (
             ("documents changed by each spacing rule:", rules),
             ("documents read by each header recognizer:", readers),
         ):
             if counts:
-                print(heading, file=sys.stderr)
+                _say(heading)
                 for key, value in counts.items():
-                    print(f"{key.ljust(width)}  {value:,}", file=sys.stderr)
+                    _say(f"{key.ljust(width)}  {value:,}")
 
     def _write_all(self, results: Iterator[tuple[Document, Rendered]], progress: _Progress) -> None:
         assert self.plan.single is not None
         output_format: OutputFormat = self.args.format or "text"
-        with (
-            atomic_output(self.plan.single) as stream,
-            ArticleWriter(stream, output_format, text_field=self.args.text_field) as writer,
-        ):
+        output = _Output(STDIO, self.plan.single, output_format, text_field=self.args.text_field)
+        try:
             for document, (chunk, counts) in results:
-                writer.write_chunk(chunk, document)
+                output.write(chunk, document)
                 self._count(counts)
                 progress.update(document)
+            if self.fatal is not None:
+                raise self.fatal
+        except BaseException:
+            output.discard()  # the one output is not committed
+            raise
+        output.commit()
 
     def _write_each(
         self, results: Iterator[tuple[Document, Rendered]], progress: _Progress
     ) -> None:
         # Results arrive in input order, so each input's output is opened, filled and
-        # committed in turn; an error leaves the committed ones and no partial one.
+        # committed in turn; an error leaves the committed ones and no partial one, and an
+        # input that could not be read to the end has its output discarded.
         written: set[str] = set()
-        with contextlib.ExitStack() as stack:
-            current: str | None = None
-            writer: ArticleWriter | None = None
+        current: _Output | None = None
+        try:
             for document, (chunk, counts) in results:
-                if document.source != current:
-                    stack.close()
-                    current = document.source
-                    written.add(current)
-                    writer = self._open(stack, current)
-                assert writer is not None
-                writer.write_chunk(chunk, document)
+                if current is None or document.source != current.name:
+                    if current is not None:
+                        self._close(current)
+                        current = None
+                    current = self._open(document.source)
+                    written.add(document.source)
+                current.write(chunk, document)
                 self._count(counts)
                 progress.update(document)
+            if current is not None:
+                self._close(current)
+                current = None
+        finally:
+            if current is not None:
+                current.discard()
+        if self.fatal is not None:
+            raise self.fatal
         for name in self.files:  # inputs with no documents still get their (empty) output
-            if name not in written and not self.args.in_place:
-                with contextlib.ExitStack() as stack:
-                    self._open(stack, name)
+            if name not in written and name not in self.failed_inputs and not self.args.in_place:
+                self._open(name).commit()
 
-    def _open(self, stack: contextlib.ExitStack, name: str) -> ArticleWriter:
+    def _close(self, output: _Output) -> None:
+        # By the time the writer moves past an input, its reading has ended, one way or the
+        # other: an input read to the end has its output committed, any other discarded.
+        if output.name in self.failed_inputs:
+            output.discard()
+        else:
+            output.commit()
+
+    def _open(self, name: str) -> _Output:
         target = self.plan.targets[name]
-        os.makedirs(os.path.dirname(os.path.abspath(target)), exist_ok=True)
-        stream = stack.enter_context(atomic_output(target))
-        writer = ArticleWriter(stream, self.plan.formats[name], text_field=self.args.text_field)
-        return stack.enter_context(writer)
+        folder = os.path.dirname(os.path.abspath(target))
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as exc:
+            cause = f"cannot create the folder {display_name(folder)}: {exc.strerror or exc}"
+            raise OutputError(cause, file=target) from None
+        return _Output(name, target, self.plan.formats[name], text_field=self.args.text_field)
+
+
+class _DiscardedError(Exception):
+    """Thrown into an output's context to make it discard its temporary file."""
+
+
+@contextlib.contextmanager
+def _writing(target: str) -> Generator[None, None, None]:
+    """Turn the system's refusal to write `target` into an `OutputError` naming it.
+
+    A broken pipe stays one: the reader went away, which ends the run quietly.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        file = "<stdout>" if target == STDIO else target
+        raise OutputError(f"cannot write: {exc.strerror or exc}", file=file) from None
+
+
+class _Output:
+    """One output being written (atomically): committed, or discarded, once.
+
+    `name` is the input it is written for (``"-"`` for the one output of every input).
+    """
+
+    def __init__(
+        self, name: str, target: str, output_format: OutputFormat, *, text_field: str
+    ) -> None:
+        self.name = name
+        self.target = target
+        self._stack = contextlib.ExitStack()
+        with _writing(target), self._stack:
+            stream = self._stack.enter_context(atomic_output(target))
+            self._writer = self._stack.enter_context(
+                ArticleWriter(stream, output_format, text_field=text_field)
+            )
+            self._stack = self._stack.pop_all()
+
+    def write(self, chunk: str, document: Document) -> None:
+        with _writing(self.target):
+            self._writer.write_chunk(chunk, document)
+
+    def commit(self) -> None:
+        with _writing(self.target):
+            self._stack.close()
+
+    def discard(self) -> None:
+        # atomic_output removes its temporary file on any exception and lets it through; the
+        # stack reports it unhandled and raises nothing. Best effort: the run is failing
+        # already, and that error is the one to report.
+        with contextlib.suppress(OSError):
+            self._stack.__exit__(_DiscardedError, _DiscardedError(), None)
 
 
 def _run_normalize(args: argparse.Namespace) -> int:
     config = _config(args)
-    files = _expand_inputs(args.inputs, args.glob)
+    unreadable: list[NewsnormError] = []
+    files = _expand_inputs(args.inputs, args.glob, unreadable)
+    if unreadable and not args.keep_going:
+        raise _UsageError(str(unreadable[0]))
     _check_text_field(args, files)
     plan = _plan(args, files)
+    _check_stdio(reads_stdin=STDIO in files, writes_stdout=plan.single == STDIO)
     if files == [STDIO] and sys.stdin.isatty():
-        print(
-            "newsnorm: reading standard input (end it with Ctrl-D; --help shows the usage)",
-            file=sys.stderr,
-        )
-    return _Run(args, files, plan).run(config)
+        _say("newsnorm: reading standard input (end it with Ctrl-D; --help shows the usage)")
+    run = _Run(args, files, plan)
+    for error in unreadable:  # with --keep-going: reported, and the run goes on without them
+        run.report_bad_input(error)
+    return run.run(config)
+
+
+def _check_stdio(*, reads_stdin: bool, writes_stdout: bool) -> None:
+    # Python sets sys.stdin or sys.stdout to None when the descriptor was closed at startup
+    # (`newsnorm normalize - <&-`, `>&-`).
+    if reads_stdin and sys.stdin is None:
+        raise _UsageError("standard input is closed; name the input files")
+    if writes_stdout and sys.stdout is None:
+        raise _UsageError("standard output is closed; name an output file with -o")
 
 
 def _run_inspect(args: argparse.Namespace) -> int:
     if args.input != STDIO and not os.path.exists(args.input):
-        raise _UsageError(f"{args.input}: no such file")
+        raise _UsageError(f"{display_name(args.input)}: no such file")
     config = _config(args)
     _check_text_field(args, [args.input])
+    _check_stdio(reads_stdin=args.input == STDIO, writes_stdout=True)
     documents = read_documents(
         args.input,
         args.input_format,
         text_field=args.text_field,
         encoding=args.encoding,
         errors=args.errors,
+        max_document_size=args.max_document_size,
     )
-    document = next(documents, None)
+    try:
+        document = next(documents, None)
+    except _READ_FAILURES as exc:
+        raise _read_error(exc, args.input) from None
     if document is None:
-        print(f"{args.input}: no document")
+        print(f"{display_name(args.input)}: no document")
         return EXIT_OK
     style = detect_style(document.text)
     article, report = normalize_and_report(document.text, config)
     evidence = ", ".join(f"{name} {count}" for name, count in style.evidence.items() if count)
     named = "" if config.spacing == "auto" else f"; repaired as --spacing {config.spacing}"
-    print(f"document:  {document.source}, line {document.line}")
+    print(f"document:  {display_name(document.source)}, line {document.line}")
     print(
         f"style:     {style.style} (confidence {style.confidence:.2f}; {evidence or 'none'}{named})"
     )
@@ -708,14 +1011,111 @@ def _run_inspect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _say(line: str) -> None:
+    """Print one line on stderr, if there is one.
+
+    A closed stderr must not send messages into stdout (where `print` would put them), nor a
+    hung-up terminal turn a clean stop into a traceback.
+    """
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr, flush=True)
+
+
+def _reopen_closed_stdio() -> None:
+    # A descriptor 0, 1 or 2 closed at startup would be reused by the next file opened (an
+    # output, a pipe to a worker), which stray writes to that stream would then corrupt.
+    for descriptor, mode in ((0, os.O_RDONLY), (1, os.O_WRONLY), (2, os.O_WRONLY)):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            with contextlib.suppress(OSError):
+                null = os.open(os.devnull, mode)
+                if null != descriptor:
+                    os.dup2(null, descriptor)
+                    os.close(null)
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind as for Ctrl-C, exit with 128 plus its number.
+
+    Partial outputs are removed and the workers ended on the way out.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Generator[None, None, None]:
+    """Turn SIGINT, SIGTERM and SIGHUP into exceptions while the run lasts, once.
+
+    Only the first signal raises: the cleanup it starts (removing temporary files, ending the
+    workers) is not cut short by a second one. A signal that was ignored when newsnorm started
+    (``nohup``, a background job) stays ignored.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        if received:
+            return
+        received.append(signum)
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        raise _Stopped(signum)
+
+    previous = {signum: signal.getsignal(signum) for signum in _STOP_SIGNALS}
+    for signum, handler in previous.items():
+        if handler is not signal.SIG_IGN:
+            signal.signal(signum, stop)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            if handler is not None:
+                signal.signal(signum, handler)
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newsnorm`` command with `argv` (default: ``sys.argv[1:]``); return the exit code.
+
+    Every failure is one line on stderr and an exit code (see the ``EXIT_*`` constants); no
+    traceback reaches the user for a mistake, an unreadable input, an unwritable output or a
+    signal.
 
     Examples:
         >>> main(["--version"])
         newsnorm ...
         0
     """
+    try:
+        with _stop_signals():
+            return _main(argv)
+    except _Stopped as stopped:  # arrived while an error was being reported
+        return 128 + stopped.signum
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    _reopen_closed_stdio()
     parser = _build_parser()
     try:
         args = parser.parse_args(argv)
@@ -726,16 +1126,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_inspect(args)
         return _run_normalize(args)
     except _UsageError as exc:
-        print(f"newsnorm: error: {exc}", file=sys.stderr)
+        _say(f"newsnorm: error: {one_line(str(exc))}")
         return EXIT_USAGE
     except NewsnormError as exc:
-        print(f"newsnorm: error: {exc}", file=sys.stderr)
-        return EXIT_INPUT_FAILED
+        _say(f"newsnorm: error: {one_line(str(exc))}")
+        return EXIT_FAILED
     except KeyboardInterrupt:
-        print("\nnewsnorm: interrupted", file=sys.stderr)
+        on_terminal = sys.stderr is not None and sys.stderr.isatty()
+        _say(f"{chr(10) if on_terminal else ''}newsnorm: interrupted")  # after the ^C
         return EXIT_INTERRUPTED
+    except _Stopped as stopped:
+        _say(f"newsnorm: stopped by {_signal_name(stopped.signum)}")
+        return 128 + stopped.signum
     except BrokenPipeError:
-        # The reader went away (`newsnorm ... | head`): stop quietly, without a traceback at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return _EXIT_BROKEN_PIPE
+        # The reader went away (`newsnorm ... | head`): stop quietly, as a command ended by
+        # SIGPIPE does, and leave nothing for Python to fail to flush at exit.
+        with contextlib.suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.close(devnull)
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # the last resort: whatever the system refused, one line
+        _say(f"newsnorm: error: {one_line(_os_error_message(exc))}")
+        return EXIT_FAILED

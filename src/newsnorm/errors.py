@@ -14,7 +14,46 @@ __all__ = [
     "NewsnormError",
     "OutputError",
     "RecordError",
+    "WorkerError",
+    "display_name",
+    "one_line",
 ]
+
+
+def display_name(name: str) -> str:
+    """Return a file name as it can be shown inside a one-line message.
+
+    An ordinary name is returned as it is. A name holding a character that could break the
+    line or fake another one (a newline, a carriage return, a terminal escape, any control or
+    invisible character, a byte that is not valid UTF-8) is quoted and escaped like a Python
+    string, so that one message is always one line and the name can be typed back.
+
+    Examples:
+        >>> display_name("news/2021 march.txt")
+        'news/2021 march.txt'
+        >>> print(display_name("a.txt\\nnewsnorm: error: forged"))
+        'a.txt\\nnewsnorm: error: forged'
+        >>> print(display_name("caf\\udce9.txt"))  # an undecodable byte of the file name
+        'caf\\udce9.txt'
+    """
+    return name if name.isprintable() else repr(name)
+
+
+def one_line(message: str) -> str:
+    """Escape every character of `message` that would break it over lines or move the cursor.
+
+    A last guard for messages built from text newsnorm does not control (a cause quoting
+    part of a record, say); printable characters, spaces included, are kept as they are.
+
+    Examples:
+        >>> print(one_line("bad record: 'x\\ry'\\tend"))
+        bad record: 'x\\ry'\\tend
+        >>> one_line("Café, 東京")
+        'Café, 東京'
+    """
+    if message.isprintable():
+        return message
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in message)
 
 
 class NewsnormError(Exception):
@@ -32,6 +71,8 @@ class NewsnormError(Exception):
         'dump.jsonl:7: no text field'
         >>> err.cause
         'no text field'
+        >>> print(NewsnormError("no such file", file="two\\nlines.txt"))  # names stay on one line
+        'two\\nlines.txt': no such file
     """
 
     def __init__(
@@ -49,7 +90,8 @@ class NewsnormError(Exception):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        where = ":".join(str(part) for part in (self.file, self.line) if part is not None)
+        file = None if self.file is None else display_name(self.file)
+        where = ":".join(str(part) for part in (file, self.line) if part is not None)
         return f"{where}: {self.cause}" if where else self.cause
 
     def located(self, *, file: str | None = None, line: int | None = None) -> NewsnormError:
@@ -145,4 +187,17 @@ class ArticleDataError(NewsnormError, ValueError):
         Traceback (most recent call last):
         ...
         newsnorm.errors.ArticleDataError: date: '2021-02-30' is not a valid ISO date (...)
+    """
+
+
+class WorkerError(NewsnormError):
+    """A worker process died while normalizing: the documents it held were not normalized.
+
+    It was killed by a signal, or by the system's out-of-memory killer.
+
+    Examples:
+        >>> raise WorkerError("a worker process died (killed, perhaps for lack of memory)")
+        Traceback (most recent call last):
+        ...
+        newsnorm.errors.WorkerError: a worker process died (killed, perhaps for lack of memory)
     """

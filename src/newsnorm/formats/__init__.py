@@ -7,9 +7,13 @@
 - `newsnorm.formats.compression`: compressed files by suffix, standard input and output, and
   `atomic_output`.
 - `newsnorm.formats.documents`: `Document`, a raw document with where it came from.
+- `newsnorm.formats.streams`: how every reader reads: read errors as `InputError`, binary
+  content refused from the first block, UTF-16 and other encodings decoded before they are
+  split, and no document held beyond `DEFAULT_MAX_DOCUMENT_SIZE` (or the limit given).
 
 Inputs are decoded strictly (a bad byte is an error that names the file, line and byte offset)
-unless told otherwise, and read lazily, one record at a time, so memory stays flat. ``.gz``,
+unless told otherwise, and read lazily, one record at a time, so memory stays flat: a document
+longer than the limit is an error, found without holding it. ``.gz``,
 ``.bz2``, ``.xz`` and (with the ``zstandard`` package) ``.zst`` files are read and written
 transparently. Outputs are written to a temporary file beside the destination and renamed into
 place only when complete, so an interrupted run never leaves a half-written file.
@@ -28,6 +32,7 @@ from newsnorm.formats.readers import (
     read_documents,
     resolve_input_format,
 )
+from newsnorm.formats.streams import DEFAULT_MAX_DOCUMENT_SIZE
 from newsnorm.formats.writers import (
     ArticleWriter,
     OutputFormat,
@@ -38,6 +43,7 @@ from newsnorm.formats.writers import (
 
 __all__ = [
     "COMPRESSED_SUFFIXES",
+    "DEFAULT_MAX_DOCUMENT_SIZE",
     "READERS",
     "STDIO",
     "ArticleWriter",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bz2
 import contextlib
+import errno
 import gzip
 import io
 import lzma
@@ -20,7 +21,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TextIO, cast
 
-from newsnorm.errors import InputError, OutputError
+from newsnorm.errors import InputError, OutputError, display_name
 
 __all__ = ["COMPRESSED_SUFFIXES", "STDIO", "atomic_output", "open_binary"]
 
@@ -42,19 +43,20 @@ Examples:
 """
 
 
-def _zstd_open(path: str, mode: str) -> IO[bytes]:
+def _zstd_open(file: Any, mode: str) -> IO[bytes]:
+    name = file if isinstance(file, str) else None
     try:
         import zstandard  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         raise InputError(
             "reading or writing .zst needs the zstandard package (pip install 'newsnorm[zstd]')",
-            file=path,
+            file=name,
         ) from None
-    handle: IO[bytes] = zstandard.open(path, mode)
+    handle: IO[bytes] = zstandard.open(file, mode)
     return handle
 
 
-_OPENERS: Mapping[str, Callable[[str, str], IO[bytes]]] = {
+_OPENERS: Mapping[str, Callable[[Any, str], IO[bytes]]] = {
     ".gz": gzip.open,  # type: ignore[dict-item]
     ".bz2": bz2.open,  # type: ignore[dict-item]
     ".xz": lzma.open,  # type: ignore[dict-item]
@@ -64,6 +66,10 @@ _OPENERS: Mapping[str, Callable[[str, str], IO[bytes]]] = {
 
 def open_binary(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
     """Open an input for reading bytes, decompressed by its suffix (``"-"``: standard input).
+
+    Reading the handle may raise the system's and the decompressor's own errors; the readers
+    read it through `newsnorm.formats.streams.input_stream`, which turns them into
+    `InputError`.
 
     Raises:
         InputError: the file does not exist, is a folder, or cannot be opened.
@@ -75,6 +81,8 @@ def open_binary(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
         newsnorm.errors.InputError: /no/such/file: no such file
     """
     if path == STDIO:
+        if sys.stdin is None:
+            raise InputError("cannot read: standard input is closed", file="<stdin>")
         return contextlib.nullcontext(sys.stdin.buffer)
     opener = _OPENERS.get(Path(path).suffix, open)
     try:
@@ -88,30 +96,154 @@ def open_binary(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
     return handle
 
 
-def _open_output(stack: contextlib.ExitStack[Any], path: str, final: str) -> IO[bytes]:
-    # Open `path` for writing bytes (closed with `stack`), compressed by the suffix of `final`,
-    # the name the file will have: a gzip header names the final file, not a temporary one.
-    suffix = Path(final).suffix
-    opener = _OPENERS.get(suffix)
-    if opener is not None and suffix != ".gz":
-        return stack.enter_context(opener(path, "wb"))
-    raw: IO[bytes] = stack.enter_context(open(path, "wb"))  # noqa: SIM115
-    if opener is None:
-        return raw
-    compressed = gzip.GzipFile(filename=os.path.basename(final), mode="wb", fileobj=raw)
-    return cast(IO[bytes], stack.enter_context(compressed))
+class _GuardedOutput(io.BufferedIOBase):
+    # A binary output whose failures (a full disk, a file-size limit, a device that refuses to
+    # be written) are `OutputError`s naming it. A broken pipe on standard output stays a
+    # `BrokenPipeError`, for the command line to end quietly. Closing it closes the underlying
+    # handle when it `owns` it, and flushes it otherwise.
+
+    def __init__(self, handle: IO[bytes], name: str, *, owns: bool = True) -> None:
+        super().__init__()
+        self._handle = handle
+        self._name = name
+        self._owns = owns
+
+    def writable(self) -> bool:
+        return True
+
+    def _error(self, exc: OSError) -> OutputError:
+        return OutputError(f"cannot write: {exc.strerror or exc}", file=self._name)
+
+    def write(self, data: Any) -> int:
+        try:
+            self._handle.write(data)
+        except BrokenPipeError:
+            if self._name == _STDOUT_NAME:
+                raise
+            raise self._error(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))) from None
+        except OSError as exc:
+            raise self._error(exc) from None
+        return len(data)
+
+    def flush(self) -> None:
+        if self.closed:
+            return
+        try:
+            self._handle.flush()
+        except BrokenPipeError:
+            if self._name == _STDOUT_NAME:
+                raise
+            raise self._error(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))) from None
+        except OSError as exc:
+            raise self._error(exc) from None
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        try:
+            super().close()  # flushes
+        except BaseException:
+            if self._owns:
+                with contextlib.suppress(OSError, ValueError):
+                    self._handle.close()
+            raise
+        if self._owns:
+            try:
+                self._handle.close()
+            except OSError as exc:
+                raise self._error(exc) from None
 
 
-def _text(raw: IO[bytes]) -> io.TextIOWrapper:
+_STDOUT_NAME = "<stdout>"
+
+
+def _open_output(
+    handle: IO[bytes], name: str, final: str
+) -> tuple[io.TextIOWrapper, _GuardedOutput]:
+    # The text stream writing to `handle`, compressed by the suffix of `final` (the name the
+    # file will have: a gzip header names the final file, not a temporary one), and the
+    # guarded binary layer under it (closed after the text stream: a compressor does not
+    # close a file object it was given).
+    guard = _GuardedOutput(handle, name)
+    try:
+        suffix = Path(final).suffix
+        opener = _OPENERS.get(suffix)
+        stream: IO[bytes] | io.BufferedIOBase = guard
+        if suffix == ".gz":
+            basename = os.path.basename(final)
+            stream = cast(IO[bytes], gzip.GzipFile(filename=basename, mode="wb", fileobj=guard))
+        elif opener is not None:
+            stream = opener(guard, "wb")
+        return _text(stream), guard
+    except BaseException:
+        _close_quietly(guard)
+        raise
+
+
+def _text(raw: IO[bytes] | io.BufferedIOBase, *, write_through: bool = False) -> io.TextIOWrapper:
     # surrogateescape: a verbatim line's invalid bytes (read as lone surrogates) go back as
     # they were; `render_article` has already replaced every other lone surrogate.
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="surrogateescape", newline="\n")
+    return io.TextIOWrapper(
+        cast(IO[bytes], raw),  # typeshed's _WrappedBuffer: IO[bytes] has no readinto
+        encoding="utf-8",
+        errors="surrogateescape",
+        newline="\n",
+        write_through=write_through,
+    )
+
+
+def _close_quietly(*streams: IO[Any] | io.IOBase) -> None:
+    # After a failure: close without raising again (the first error is the one to report).
+    for stream in streams:
+        with contextlib.suppress(Exception):
+            stream.close()
+
+
+def _close(text: io.TextIOWrapper, guard: _GuardedOutput) -> None:
+    try:
+        text.close()
+        guard.close()
+    except BaseException:
+        _close_quietly(text, guard)
+        raise
 
 
 def _output_error(exc: OSError, *, file: str, folder: str) -> OutputError:
-    if isinstance(exc, FileNotFoundError):
-        return OutputError(f"cannot write: no such folder {folder}", file=file)
+    if isinstance(exc, FileNotFoundError | NotADirectoryError) and not os.path.isdir(folder):
+        return OutputError(f"cannot write: no such folder {display_name(folder)}", file=file)
+    if isinstance(exc, FileNotFoundError):  # the folder is there but takes no new file (/proc)
+        cause = f"cannot create a file in {display_name(folder)}"
+        return OutputError(f"cannot write: {cause} ({exc.strerror or exc})", file=file)
     return OutputError(f"cannot write: {exc.strerror or exc}", file=file)
+
+
+@contextlib.contextmanager
+def _stdout() -> Iterator[TextIO]:
+    # Standard output, written through a duplicate of its descriptor when it has one: a failed
+    # write then leaves nothing in sys.stdout's buffer for Python to retry (and report again)
+    # at exit.
+    if sys.stdout is None:
+        raise OutputError("cannot write: standard output is closed")
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError, io.UnsupportedOperation):
+        descriptor = -1
+    sys.stdout.flush()
+    if descriptor >= 0:
+        try:
+            handle: IO[bytes] = open(os.dup(descriptor), "wb")  # noqa: SIM115
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", file=_STDOUT_NAME) from None
+        guard = _GuardedOutput(handle, _STDOUT_NAME)
+    else:  # a replaced sys.stdout (a test's capture, say): its own buffer
+        guard = _GuardedOutput(sys.stdout.buffer, _STDOUT_NAME, owns=False)
+    stream = _text(guard, write_through=True)
+    try:
+        yield stream
+    except BaseException:
+        _close_quietly(stream, guard)
+        raise
+    _close(stream, guard)
 
 
 @contextlib.contextmanager
@@ -119,15 +251,23 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     """Open `path` for writing UTF-8 text so that it appears only when complete.
 
     Everything goes to a temporary file in the same folder, which is renamed over `path` when the
-    block ends without an exception and removed otherwise. A ``.gz``, ``.bz2``, ``.xz`` or
-    ``.zst`` name is written compressed (a gzip header names the final file). ``"-"`` writes to
-    standard output, as UTF-8. A symbolic link stays a link: the file it points to is replaced.
-    A device or a pipe (``/dev/null``, a FIFO) is written to directly, since there is no file to
+    block ends without an exception and removed otherwise (an exception from the block is let
+    through unchanged). A ``.gz``, ``.bz2``, ``.xz`` or ``.zst`` name is written compressed (a
+    gzip header names the final file). ``"-"`` writes to standard output, as UTF-8. A device
+    or a pipe (``/dev/null``, a FIFO) is written to directly, since there is no file to
     replace. Lone surrogates standing for raw bytes (``errors="surrogateescape"``) are written
     as those bytes.
 
+    Replacing an existing file keeps its mode and, where the system permits (when running as
+    root, or for a group the user belongs to), its owner and group; a file the user cannot
+    write is not replaced. A symbolic link stays a link: the file it points to is replaced.
+    A hard link does not: the new file takes the place of the name given, and the file's
+    other names keep the old content.
+
     Raises:
-        OutputError: the folder does not exist, or the file cannot be created.
+        OutputError: the name is empty, the folder does not exist or takes no new file, the
+            file cannot be written or replaced, or writing fails (a full disk, a file-size
+            limit, ``/dev/full``); the temporary file is removed first.
 
     Examples:
         >>> import tempfile, pathlib
@@ -136,55 +276,84 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
         ...     _ = out.write("done \\udcff\\n")
         >>> target.read_bytes()
         b'done \\xff\\n'
+        >>> with atomic_output("/dev/full") as out:
+        ...     _ = out.write("more than the device takes\\n")
+        Traceback (most recent call last):
+        ...
+        newsnorm.errors.OutputError: /dev/full: cannot write: No space left on device
     """
     name = os.fspath(path)
+    if not name:
+        raise OutputError("cannot write: the output file name is empty")
     if name == STDIO:
-        stdout = io.TextIOWrapper(
-            sys.stdout.buffer,
-            encoding="utf-8",
-            errors="surrogateescape",
-            newline="\n",
-            write_through=True,
-        )
-        try:
-            yield stdout
-            stdout.flush()
-        finally:
-            stdout.detach()  # leave sys.stdout usable
+        with _stdout() as stream:
+            yield stream
         return
     try:
-        regular = stat.S_ISREG(os.stat(name).st_mode)
+        existing: os.stat_result | None = os.stat(name)
     except (FileNotFoundError, NotADirectoryError):
-        regular = True  # a new file
-    if not regular:
-        with contextlib.ExitStack() as stack:
-            try:
-                raw_stream = _open_output(stack, name, name)
-            except OSError as exc:
-                raise _output_error(exc, file=name, folder=os.path.dirname(name)) from None
-            yield stack.enter_context(_text(raw_stream))
+        existing = None  # a new file
+    except OSError as exc:
+        raise _output_error(exc, file=name, folder=os.path.dirname(name) or ".") from None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        try:
+            handle: IO[bytes] = open(name, "wb")  # noqa: SIM115
+        except OSError as exc:
+            raise _output_error(exc, file=name, folder=os.path.dirname(name) or ".") from None
+        text, guard = _open_output(handle, name, name)
+        try:
+            yield text
+        except BaseException:
+            _close_quietly(text, guard)
+            raise
+        _close(text, guard)
         return
     real = os.path.realpath(name)
     folder = os.path.dirname(real)
+    if existing is not None and not _writable(real):
+        raise OutputError("cannot write: permission denied", file=name)
     try:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".newsnorm-", suffix=".tmp")
     except OSError as exc:
-        raise _output_error(exc, file=name, folder=os.path.dirname(name) or ".") from None
+        raise _output_error(exc, file=name, folder=folder) from None
     try:
-        os.close(descriptor)
-        with contextlib.ExitStack() as stack:
-            handle = stack.enter_context(_text(_open_output(stack, temporary, real)))
-            yield handle
-            handle.flush()
-        if os.path.exists(real):
-            os.chmod(temporary, os.stat(real).st_mode & 0o7777)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, real)
+        text, guard = _open_output(open(descriptor, "wb"), name, real)  # noqa: SIM115
+        try:
+            yield text
+        except BaseException:
+            _close_quietly(text, guard)
+            raise
+        _close(text, guard)
+        try:
+            _take_over(temporary, existing)
+            os.replace(temporary, real)
+        except OSError as exc:
+            raise OutputError(f"cannot write: {exc.strerror or exc}", file=name) from None
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _writable(path: str) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def _take_over(temporary: str, existing: os.stat_result | None) -> None:
+    # The new file gets the mode of the one it replaces, and its owner and group where the
+    # system permits; a new file gets the mode `open` would give it.
+    if existing is None:
+        os.chmod(temporary, 0o666 & ~_umask())
+        return
+    if existing.st_uid != os.geteuid() or existing.st_gid != os.getegid():
+        for owner in (existing.st_uid, -1):  # a user who may not give the file away may
+            try:  # still give it a group of theirs
+                os.chown(temporary, owner, existing.st_gid)
+                break
+            except PermissionError:
+                continue
+    os.chmod(temporary, existing.st_mode & 0o7777)  # after chown, which clears set-id bits
 
 
 def _umask() -> int:

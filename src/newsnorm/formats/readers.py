@@ -1,18 +1,19 @@
 """Reading documents from files: one named `Reader` per input format, in a registry.
 
 Inputs are decoded strictly (a bad byte is an error that names the file, line and byte offset)
-unless told otherwise, and read lazily, one record at a time, so memory stays flat. A new input
-format is one more `Reader` value in `READERS`: `read_documents`, `resolve_input_format` (the
-``auto`` choice by file name) and the command line's ``--input-format`` follow from it.
+unless told otherwise, and read lazily, one record at a time, so memory stays flat: no record
+is held beyond `ReadOptions.max_document_size` bytes, and binary content is refused from the
+first block (see `newsnorm.formats.streams`). A new input format is one more `Reader` value in
+`READERS`: `read_documents`, `resolve_input_format` (the ``auto`` choice by file name) and the
+command line's ``--input-format`` follow from it.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Literal
 
 import attrs
 import regex
@@ -21,6 +22,22 @@ from newsnorm.config import Corpus
 from newsnorm.errors import DecodeError, InputError, NewsnormError, RecordError
 from newsnorm.formats.compression import COMPRESSED_SUFFIXES, STDIO, open_binary
 from newsnorm.formats.documents import MULTINEWS_SEPARATOR, Document
+from newsnorm.formats.records import (
+    ReadOptions,
+    _decode,
+    _json_record,
+    _nul_error,
+    _open,
+    _overlong_file,
+    _overlong_record,
+    _verbatim,
+)
+from newsnorm.formats.streams import (
+    DEFAULT_MAX_DOCUMENT_SIZE,
+    Overlong,
+    bounded_lines,
+    read_bounded,
+)
 from newsnorm.formats.writers import OutputFormat
 
 __all__ = [
@@ -57,37 +74,6 @@ Examples:
 """
 
 
-@attrs.frozen
-class ReadOptions:
-    """How a `Reader` reads one input: its name for messages, the decoding, bad records.
-
-    Attributes:
-        source: the input's name in documents and messages (``"<stdin>"`` for standard input).
-        text_field: the JSONL field holding the text.
-        id_field: a JSONL field that names a record in error messages.
-        encoding: the input encoding.
-        errors: ``strict`` stops at an invalid byte; ``replace`` reads it as U+FFFD.
-        on_error: called with the `RecordError` or `DecodeError` of a bad record of an input
-            holding many (which is then skipped); None raises it.
-        keep_verbatim: with `on_error`, yield a bad record as an empty document whose
-            `Document.verbatim` holds its raw text.
-        cluster_offset: added to the line number to make a Multi-News `Document.cluster`.
-
-    Examples:
-        >>> ReadOptions("a.txt").encoding
-        'utf-8'
-    """
-
-    source: str
-    text_field: str = "text"
-    id_field: str | None = None
-    encoding: str = "utf-8"
-    errors: str = "strict"
-    on_error: Callable[[NewsnormError], None] | None = None
-    keep_verbatim: bool = False
-    cluster_offset: int = 0
-
-
 ReadFunction = Callable[[IO[bytes], ReadOptions], Iterator[Document]]
 # Reads the documents of one open binary input, lazily.
 
@@ -121,50 +107,16 @@ class Reader:
     corpus: Corpus | None = None
 
 
-# --- decoding, shared by the readers --------------------------------------------------------
-
-
-def _decode(data: bytes, *, source: str, line: int, offset: int, encoding: str, errors: str) -> str:
-    try:
-        return data.decode(encoding, errors)
-    except UnicodeDecodeError as exc:
-        bad_line = line + data.count(b"\n", 0, exc.start)
-        raise DecodeError(
-            f"invalid {encoding} at byte {offset + exc.start}: {exc.reason}"
-            f" (use --encoding or --errors replace to read it anyway)",
-            file=source,
-            line=bad_line,
-            offset=offset + exc.start,
-        ) from None
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}", file=source) from None
-
-
-def _verbatim(raw: bytes, *, source: str, encoding: str) -> str:
-    # The raw record as text that encodes back to the same bytes (invalid ones as lone
-    # surrogates), without its final line ending.
-    if raw.endswith(b"\n"):
-        raw = raw[:-1]
-        if raw.endswith(b"\r"):
-            raw = raw[:-1]
-    try:
-        return raw.decode(encoding, "surrogateescape")
-    except LookupError:
-        raise InputError(f"unknown encoding {encoding!r}", file=source) from None
-
-
-def _lines(handle: IO[bytes]) -> Iterator[bytes]:
-    # Iterating a binary file splits on b"\n" only, whatever the line ending, which keeps
-    # byte offsets exact.
-    yield from handle
-
-
 # --- whole files: text, story, xsum ---------------------------------------------------------
 
 
 def _read_whole(handle: IO[bytes], options: ReadOptions) -> Iterator[Document]:
-    data = handle.read()
-    if b"\x00" in data and options.errors == "strict":
+    strict = options.errors == "strict"
+    stream, options = _open(handle, options)
+    data = read_bounded(stream, options.max_document_size)
+    if data is None:
+        raise _overlong_file(options)
+    if strict and b"\x00" in data:
         raise InputError(
             "looks like a binary file (it contains NUL bytes);"
             " use --errors replace to read it anyway",
@@ -184,12 +136,25 @@ LineParser = Callable[[str, int, int, ReadOptions], Iterable[Document]]
 
 def _by_line(parse: LineParser) -> ReadFunction:
     def read(handle: IO[bytes], options: ReadOptions) -> Iterator[Document]:
+        strict = options.errors == "strict"
+        handle, options = _open(handle, options)
         source, encoding = options.source, options.encoding
         offset = 0
-        for number, raw_line in enumerate(_lines(handle), start=1):
+        for number, raw_line in enumerate(
+            bounded_lines(handle, options.max_document_size), start=1
+        ):
+            if isinstance(raw_line, Overlong):
+                offset += raw_line.size
+                error = _overlong_record(raw_line.size, options=options, line=number)
+                if options.on_error is None or not isinstance(error, RecordError):
+                    raise error
+                options.on_error(error)
+                continue
             size = len(raw_line)
             start, offset = offset, offset + size
             try:
+                if strict and b"\x00" in raw_line:
+                    raise _nul_error(raw_line, source=source, line=number, offset=start)
                 line = _decode(
                     raw_line,
                     source=source,
@@ -214,29 +179,6 @@ def _by_line(parse: LineParser) -> ReadFunction:
 
 def _line_document(line: str, number: int, size: int, options: ReadOptions) -> Iterable[Document]:
     return (Document(line, options.source, number, size=size),)
-
-
-def _json_record(
-    text: str, *, source: str, line: int, text_field: str, id_field: str | None = None
-) -> dict[str, Any]:
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as exc:
-        cause = f"not valid JSON: {exc.msg} (column {exc.colno})"
-        raise RecordError(cause, file=source, line=line) from None
-    except RecursionError:
-        raise RecordError("not valid JSON: nested too deeply", file=source, line=line) from None
-    except ValueError as exc:  # Python's limit on the digits of an integer, say
-        too_long = "integer string conversion" in str(exc)
-        cause = "not valid JSON: " + ("number too long" if too_long else str(exc))
-        raise RecordError(cause, file=source, line=line) from None
-    if not isinstance(record, dict):
-        raise RecordError("a JSON object is required", file=source, line=line)
-    if not isinstance(record.get(text_field), str):
-        named = f" {record[id_field]!r}" if id_field and id_field in record else ""
-        cause = f"no string field {text_field!r} in the record{named}"
-        raise RecordError(cause, file=source, line=line)
-    return record
 
 
 def _jsonl_document(line: str, number: int, size: int, options: ReadOptions) -> Iterable[Document]:
@@ -266,20 +208,46 @@ _CONLL_COLUMN = regex.compile(r"[ \t]")
 
 
 def _read_conll(handle: IO[bytes], options: ReadOptions) -> Iterator[Document]:
+    strict = options.errors == "strict"
+    handle, options = _open(handle, options)
+    limit = options.max_document_size
     block: list[bytes] = []  # the raw lines since the last -DOCSTART- line (included)
-    first, offset = 1, 0  # the block's first line and byte offset
-    for number, raw_line in enumerate(_lines(handle), start=1):
-        if block and _CONLL_DOCSTART.match(raw_line):
-            yield from _conll_document(block, first, offset, options)
-            offset += sum(len(raw) for raw in block)
-            block, first = [], number
-        block.append(raw_line)
-    if block:
-        yield from _conll_document(block, first, offset, options)
+    first, offset, size = 1, 0, 0  # the block's first line, byte offset and size
+    overlong = False  # the block is longer than the limit: its lines are no longer kept
+    for number, raw_line in enumerate(bounded_lines(handle, limit), start=1):
+        starts = not isinstance(raw_line, Overlong) and _CONLL_DOCSTART.match(raw_line)
+        if size and starts:
+            yield from _conll_block(block, first, offset, size, overlong, options, strict)
+            block, first, offset, size, overlong = [], number, offset + size, 0, False
+        size += raw_line.size if isinstance(raw_line, Overlong) else len(raw_line)
+        if isinstance(raw_line, Overlong) or size > limit:
+            block, overlong = [], True
+        elif not overlong:
+            block.append(raw_line)
+    if size:
+        yield from _conll_block(block, first, offset, size, overlong, options, strict)
+
+
+def _conll_block(
+    block: list[bytes],
+    first: int,
+    offset: int,
+    size: int,
+    overlong: bool,
+    options: ReadOptions,
+    strict: bool,
+) -> Iterator[Document]:
+    if not overlong:
+        yield from _conll_document(block, first, offset, options, strict)
+        return
+    error = _overlong_record(size, options=options, line=first)
+    if options.on_error is None or not isinstance(error, RecordError):
+        raise error
+    options.on_error(error)
 
 
 def _conll_document(
-    block: list[bytes], first: int, offset: int, options: ReadOptions
+    block: list[bytes], first: int, offset: int, options: ReadOptions, strict: bool
 ) -> Iterator[Document]:
     # One block, as its sentences one per line with their tokens (the first column) joined by
     # a space. The document starts at its first token; its size is the whole block's (its
@@ -290,6 +258,8 @@ def _conll_document(
     start = 0
     try:
         for number, raw_line in enumerate(block, start=first):
+            if strict and b"\x00" in raw_line:
+                raise _nul_error(raw_line, source=options.source, line=number, offset=offset)
             line = _decode(
                 raw_line,
                 source=options.source,
@@ -331,7 +301,8 @@ TEXT = Reader(
 )
 """One article per file, the whole file (the default for a name no reader claims).
 
-Raises `InputError` for a file with NUL bytes (binary) unless ``errors="replace"``.
+Raises `InputError` for a file with NUL bytes (binary) unless ``errors="replace"``, and for a
+file longer than `ReadOptions.max_document_size` (found having read that much, no more).
 
 Examples:
     >>> import io
@@ -521,6 +492,7 @@ def read_documents(
     on_error: Callable[[NewsnormError], None] | None = None,
     keep_verbatim: bool = False,
     cluster_offset: int = 0,
+    max_document_size: int = DEFAULT_MAX_DOCUMENT_SIZE,
 ) -> Iterator[Document]:
     """Read the documents of one input file (``"-"`` for standard input), lazily.
 
@@ -541,11 +513,21 @@ def read_documents(
             line back byte for byte.
         cluster_offset: added to the line number to make a Multi-News document's
             `Document.cluster` (to number the clusters of several files apart).
+        max_document_size: the most bytes one document may take (see
+            `ReadOptions.max_document_size`).
+
+    An encoding that does not write line breaks as the byte ``0x0A`` (UTF-16, UTF-32) is
+    decoded as the file is read and split afterwards; byte offsets in messages then count
+    the text's UTF-8 bytes, and an invalid sequence in it stops the file.
 
     Raises:
-        InputError: the file cannot be opened, or (text format) is binary.
+        InputError: the file cannot be opened or read (a truncated or corrupt archive, say), is
+            binary (NUL bytes in its first block, with strict `errors`), or (in a format of one
+            article per file) is longer than `max_document_size`.
         DecodeError: a byte sequence is invalid in `encoding` (with the line and byte offset).
-        RecordError: a JSONL line is not an object with a string `text_field`.
+        RecordError: a JSONL line is not an object with a string `text_field` (or holds
+            ``NaN``, ``Infinity`` or a number too large for a float), or a record is longer
+            than `max_document_size`.
         ValueError: `input_format` names no reader.
 
     Examples:
@@ -574,6 +556,7 @@ def read_documents(
         on_error=on_error,
         keep_verbatim=keep_verbatim,
         cluster_offset=cluster_offset,
+        max_document_size=max_document_size,
     )
     with open_binary(name) as handle:
         yield from reader.read(handle, options)

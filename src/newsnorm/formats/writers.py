@@ -58,6 +58,23 @@ def _without_surrogates(text: str) -> str:
     return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
+def _value_without_surrogates(value: Any) -> Any:
+    # newsnorm's own fields (text, title, headers...) as `_without_surrogates` makes strings.
+    if isinstance(value, str):
+        return _without_surrogates(value)
+    if isinstance(value, dict):
+        return {
+            _without_surrogates(key): _value_without_surrogates(item) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_value_without_surrogates(item) for item in value]
+    return value
+
+
+def _escape_surrogate(match: regex.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
 def _one_line(text: str) -> str:
     # A line-based record: each line break becomes Multi-News's paragraph marker, which the
     # spacing stage turns back into a line break when the output is read again.
@@ -83,14 +100,22 @@ def _add_field(record: dict[str, Any], key: str, value: Any, document: Document 
 
 
 def _json_line(record: Mapping[str, Any], document: Document | None) -> str:
+    # A lone surrogate left in the record (one of its own fields held a "\ud800" escape) is
+    # written as that escape again, so the field reads back exactly as it was read.
     try:
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    except RecursionError:
+        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
+    except (RecursionError, ValueError) as exc:
+        cause = "the record is nested too deeply to write"
+        if not isinstance(exc, RecursionError):
+            cause = "the record holds NaN or Infinity, which JSON cannot hold"
         raise RecordError(
-            "the record is nested too deeply to write",
+            cause,
             file=document.source if document else None,
             line=document.line if document else None,
         ) from None
+    if not line.isascii():
+        line = _SURROGATE.sub(_escape_surrogate, line)
+    return line + "\n"
 
 
 def format_article(
@@ -121,6 +146,10 @@ def format_article(
     more (prefixed too) holding `Document.source`, the input file, unless the record already
     has that field: then the record's own provenance stays.
 
+    A lone surrogate (which a JSON ``"\\ud800"`` escape reads as) cannot be written as UTF-8:
+    in newsnorm's own fields it becomes U+FFFD, in the record's other fields it is written
+    as its escape again, so those fields read back exactly as they were read.
+
     A document kept with ``keep_verbatim`` (`Document.verbatim`) is written as its raw line,
     whatever the format.
 
@@ -146,13 +175,16 @@ def format_article(
         ...     Article("Body.", title="Other"), "jsonl", document=own, field_prefix="nn_"
         ... )[:56]
         '{"text": "Body.", "title": "Mine", "nn_date": null, "nn_'
+        >>> odd = Document("Body .", "a.jsonl", record={"text": "Body .", "key": "\\ud800"})
+        >>> format_article(Article("Body."), "jsonl", document=odd)[:35]
+        '{"text": "Body.", "key": "\\\\ud800", '
     """
     if document is not None and document.verbatim is not None:
         return document.verbatim + "\n"
     if output_format in _TEXT_LIKE:
         text = repaired if repaired is not None and not body_only else article.text
         return (text if output_format == "text" else _one_line(text)) + "\n"
-    fields = article.to_dict()
+    fields = _value_without_surrogates(article.to_dict())
     record: dict[str, Any] = dict(document.record) if document and document.record else {}
     record[text_field] = fields.pop("text")
     added = {field_prefix + key: value for key, value in fields.items()}
@@ -181,6 +213,9 @@ def render_article(
     source_field: str | None = None,
 ) -> str:
     """`format_article`, made safe to write as UTF-8 (a lone surrogate becomes U+FFFD).
+
+    In JSONL, a lone surrogate in one of the record's own fields is already written as its
+    ``\\u`` escape by `format_article`, and stays so.
 
     A verbatim document (`Document.verbatim`) is left as it is: its lone surrogates stand for
     the raw bytes of the input, which `atomic_output` writes back.
