@@ -37,6 +37,7 @@ from benchmarks.common import (
     throughput,
 )
 from newsnorm import Article, normalize
+from newsnorm.config import Corpus
 
 FIELDS = ("title", "byline", "date", "dateline", "body_start")
 FULLY_RIGHT = "documents fully right"
@@ -188,13 +189,28 @@ class Tally:
         return {name: 100 * hits / total if total else 0.0 for name, (hits, total) in pairs.items()}
 
 
+# The corpus name a user would give (`Config(corpus=...)`, --corpus) for each corpus of the set.
+NAMED: dict[str, Corpus] = {
+    "cnn": "cnn_dailymail", "dailymail": "cnn_dailymail", "cnndm-tokenized": "cnn_dailymail",
+    "multinews": "multinews", "conll2003": "conll2003", "xsum": "xsum", "wikitext": "wikitext",
+    "gigaword": "gigaword", "newspaper": "web", "bbc-news": "web",
+}  # fmt: skip
+
+
 def judge_all(
-    records: Iterable[dict[str, Any]], run: Callable[[str], Article] = normalize
+    records: Iterable[dict[str, Any]],
+    run: Callable[[str], Article] = normalize,
+    *,
+    named: bool = False,
 ) -> list[tuple[dict[str, Any], Article, Judgement]]:
-    """Every record with its article and judgement."""
+    """Every record with its article and judgement; `named` names each record's corpus."""
     results = []
     for record in records:
-        article = run(record["raw"])
+        corpus = NAMED.get(record["corpus"], "auto") if named else "auto"
+        if corpus == "auto":
+            article = run(record["raw"])
+        else:
+            article = normalize(record["raw"], corpus=corpus)
         results.append((record, article, judge(record, article)))
     return results
 
@@ -260,6 +276,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="list the first N failing documents (20 without N)")  # fmt: skip
     parser.add_argument("--corpus", help="only the documents of this corpus")
     parser.add_argument("--id", help="show this document's article in full")
+    parser.add_argument("--named", action="store_true",
+                        help="name each document's corpus (--corpus for the command) instead of "
+                        "letting newsnorm find its layout")  # fmt: skip
     args = parser.parse_args(argv)
     records = list(read_jsonl(eval_path("corpora", "corpora-dev.jsonl")))
     if args.id:
@@ -269,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     if not records:
         raise SystemExit(f"no documents match (--corpus {args.corpus}, --id {args.id})")
 
-    results = judge_all(records)
+    results = judge_all(records, named=args.named)
     if args.id:
         print_document(*results[0])
         return 0

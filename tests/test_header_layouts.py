@@ -2,11 +2,13 @@
 
 import datetime as dt
 
+import pytest
 import regex
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from newsnorm import Article, normalize, split_dateline, split_header
+from newsnorm.config import Corpus
 from tests.strategies import clean_paragraphs
 
 _UPPER = "ABCDEFGHIJKLMNOPRSTUVWY"
@@ -211,3 +213,17 @@ def test_widget_phrases_glued_to_a_line_keep_their_order() -> None:
     assert read is not None
     assert read[0].furniture[:2] == ("View full size image", "Related article »")
     assert read[1] == "It rained all day in Oslo."
+
+
+@pytest.mark.parametrize("corpus", ["xsum", "cnn_dailymail", "web", "auto"])
+def test_corpora_scraped_from_pages_read_their_furniture(corpus: Corpus) -> None:
+    # XSum (BBC) and CNN/DailyMail are scraped pages: naming the corpus must read no less of
+    # the page than letting newsnorm find the layout.
+    article = normalize(
+        "Media playback is unsupported on your device\n"
+        "9 March 2016 Last updated at 08:15 GMT\n"
+        "Roofs were torn off in the gale.",
+        corpus=corpus,
+    )
+    assert article.text == "Roofs were torn off in the gale."
+    assert article.date == dt.date(2016, 3, 9)

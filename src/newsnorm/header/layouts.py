@@ -61,8 +61,10 @@ def _named(*names: str) -> tuple[Recognizer, ...]:
 
 LAYOUTS: Mapping[Corpus, Layout] = {
     "auto": Layout(RECOGNIZERS),
-    "cnn_dailymail": Layout(_named("highlights", "dailymail header")),
-    "xsum": Layout(_named("xsum sections")),
+    # Both corpora were scraped from news pages, whose furniture their text keeps (CNN's
+    # "E-mail to a friend", the BBC's "Media playback is unsupported on your device").
+    "cnn_dailymail": Layout(_named("highlights", "dailymail header", "page furniture")),
+    "xsum": Layout(_named("xsum sections", "page furniture")),
     "wikitext": Layout(_named("wikitext headings"), spacing="wikitext", generic=False),
     "conll2003": Layout(_named("conll header"), generic=False),
     "multinews": Layout(RECOGNIZERS, spacing="multinews"),
