@@ -59,17 +59,37 @@ def test_cli_reference_lists_every_exit_code() -> None:
         assert f"| {code} |" in reference
 
 
-def test_site_builds_strictly(tmp_path: Path) -> None:
+def _build_site(folder: Path, *, broken: str = "") -> subprocess.CompletedProcess[str]:
+    # Zensical builds beside its config (site/ and .cache/): it builds a copy of the sources,
+    # so that the test leaves nothing in the checkout.
     pytest.importorskip("mkdocstrings_handlers.python")
-    mkdocs = shutil.which("mkdocs", path=str(Path(sys.executable).parent))
-    assert mkdocs is not None
-    result = subprocess.run(
-        [mkdocs, "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT,
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
+    assert zensical is not None
+    shutil.copy(ROOT / "mkdocs.yml", folder)
+    shutil.copytree(ROOT / "docs", folder / "docs")
+    (folder / "src").symlink_to(ROOT / "src")
+    if broken:
+        with (folder / "docs" / "limits.md").open("a", encoding="utf-8") as page:
+            page.write(f"\n{broken}\n")
+    return subprocess.run(
+        [zensical, "build", "--strict"],
+        cwd=folder,
         capture_output=True,
         text=True,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)},
+        env={"PATH": str(Path(sys.executable).parent)},
         check=False,
     )
-    assert result.returncode == 0, result.stderr
+
+
+def test_site_builds_strictly(tmp_path: Path) -> None:
+    result = _build_site(tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "api" / "normalize" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["[a page](no-such-page.md)", "[a name][newsnorm.no_such_name]", "::: newsnorm.no_such_name"],
+)
+def test_a_broken_page_or_reference_fails_the_build(tmp_path: Path, broken: str) -> None:
+    assert _build_site(tmp_path, broken=broken).returncode != 0
