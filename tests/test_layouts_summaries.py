@@ -14,7 +14,7 @@ import regex
 from hypothesis import assume, example, given
 
 from newsnorm import Article, normalize, normalize_and_report, split_dateline, split_header
-from newsnorm.header import highlights, wikitext, xsum
+from newsnorm.header import furniture, highlights, wikitext, xsum
 from newsnorm.header.layouts import LAYOUTS, RECOGNIZERS
 from tests.strategies import (
     highlight_stories,
@@ -70,7 +70,7 @@ def test_the_layouts_name_the_recognizers_in_order() -> None:
     assert names.index("highlights") < names.index("xsum sections")
     assert names.index("xsum sections") < names.index("wikitext headings")
     assert LAYOUTS["cnn_dailymail"].recognizers[0] is highlights.RECOGNIZER
-    assert LAYOUTS["xsum"].recognizers == (xsum.RECOGNIZER,)
+    assert LAYOUTS["xsum"].recognizers == (xsum.RECOGNIZER, furniture.RECOGNIZER)
     assert LAYOUTS["wikitext"].recognizers == (wikitext.RECOGNIZER,)
 
 

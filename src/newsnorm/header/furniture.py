@@ -422,9 +422,13 @@ def read_page_furniture(text: str) -> tuple[Found, str] | None:
     return reading.found(), body.strip("\n")
 
 
-RECOGNIZER = Recognizer(
-    "page furniture", ("ADVERTISEMENT", "Advertisement"), read_page_furniture, at_top=_at_top
-)
+def _may_hold(top: Top) -> bool:
+    # Furniture at the top, or an advertisement line anywhere (the only form read inside a
+    # story whose top shows none).
+    return _at_top(top) or "ADVERTISEMENT" in top.text or "Advertisement" in top.text
+
+
+RECOGNIZER = Recognizer("page furniture", (), read_page_furniture, at_top=_may_hold)
 """Page furniture (see the module's docstring); its reader looks at a text's first lines, and
 at the rest for the fixed phrases it holds (any other than ``ADVERTISEMENT`` only on a page
 that shows furniture at its top).

@@ -18,9 +18,11 @@ from newsnorm.dates import MONTH_PATTERN, MONTHS, match_date
 from newsnorm.patterns import any_case
 
 __all__ = [
+    "BY",
     "BYLINE",
     "BYLINE_KEYS",
     "DATE_KEYS",
+    "DATE_LABELS",
     "GLUED_DATE_LINE",
     "LINE_KINDS",
     "TITLE_KEYS",
@@ -45,15 +47,23 @@ Examples:
     >>> "author" in BYLINE_KEYS
     True
 """
-DATE_KEYS = frozenset(
-    {"date", "published", "published on", "posted", "posted on", "updated", "last updated",
-     "dated", "pubdate", "publication date", "published at", "posted at", "updated at"}
-)  # fmt: skip
-"""Keys, lower case, that give the date (the date phrases' labels among them).
+DATE_LABELS = ("last updated", "updated", "published", "posted", "created")
+"""The words that label a date on a page or in a header (``Posted on May 4, 2021``), lower case;
+each may be followed by ``on`` or ``at``.
 
 Examples:
-    >>> "posted on" in DATE_KEYS
+    >>> "posted" in DATE_LABELS
     True
+"""
+DATE_KEYS = frozenset(
+    {"date", "dated", "pubdate", "publication date"}
+    | {f"{label}{joint}" for label in DATE_LABELS for joint in ("", " on", " at")}
+)
+"""Keys, lower case, that give the date: the date labels (`DATE_LABELS`) among them.
+
+Examples:
+    >>> "posted on" in DATE_KEYS, "created at" in DATE_KEYS
+    (True, True)
 """
 _OTHER_KNOWN_KEYS = frozenset(
     {"url", "link", "source", "section", "category", "tags", "keywords", "language",
@@ -76,9 +86,10 @@ _KEY = r"[A-Za-z][A-Za-z_-]*+(?: [A-Za-z][A-Za-z_-]*+){0,2}+:"
 _KEY_VALUE_LINE = regex.compile(rf"^(?P<key>{_KEY[:-1]}):\h*(?P<value>\S.*)$")
 # "By Jane Doe, Reuters", "BY TED D'AFFLISIO", and glued "ByTal Axelrod" (By, then a capital
 # and a small letter, so that BYRNE or Byron stays a word).
-_BY = "by|BY|By"
+BY = "by|BY|By"
+"""How a byline's ``By`` is written (``by``, ``BY``, ``By``), as a regex."""
 BYLINE = regex.compile(
-    rf"^(?:(?P<key>{_BY})\h+(?P<value>[A-Z].*)|(?P<key>By)(?P<value>[A-Z][a-z].*))$"
+    rf"^(?:(?P<key>{BY})\h+(?P<value>[A-Z].*)|(?P<key>By)(?P<value>[A-Z][a-z].*))$"
 )
 """A byline's form: ``By``, then a name (`header_line` also checks that it reads as one).
 
@@ -95,14 +106,9 @@ _NOT_A_NAME = regex.compile(
     rf"|\b{any_case('is', 'was', 'were', 'are', 'had', 'has', 'will', 'would')}\b"
 )
 _MAX_BYLINE = 80
-_DATE_PHRASE_LABELS = ("last updated", "updated", "published", "posted")
 # The key, lower-cased, is one of DATE_KEYS.
 _DATE_PHRASE = regex.compile(
-    r"^(?P<key>"
-    + any_case("last updated", "updated", "published on", "published at", "published")
-    + "|"
-    + any_case("posted on", "posted at", "posted")
-    + r")\h+(?P<value>\S.*)$"
+    rf"^(?P<key>{any_case(*DATE_LABELS)}(?:{any_case(' on', ' at')})?)\h+(?P<value>\S.*)$"
 )
 _NOTE_START = "&UR;"
 _COPYRIGHT_START = "COPYRIGHT|Copyright|©"
@@ -142,8 +148,8 @@ class LineKind:
 
 LINE_KINDS: tuple[LineKind, ...] = (
     LineKind("corpus date line", "date |title "),
-    LineKind("byline", _BY),
-    LineKind("date phrase", any_case(*_DATE_PHRASE_LABELS)),
+    LineKind("byline", BY),
+    LineKind("date phrase", any_case(*DATE_LABELS)),
     LineKind("keyed header", _KEY),
     LineKind("date line", _DATE_START),
     LineKind("contributor note", regex.escape(_NOTE_START)),

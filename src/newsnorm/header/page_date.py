@@ -12,6 +12,7 @@ import datetime as dt
 import regex
 
 from newsnorm.dates import match_date, parse_date
+from newsnorm.header.lines import BY, DATE_LABELS
 from newsnorm.patterns import any_case
 
 __all__ = ["date_in_page_line", "date_near_top"]
@@ -19,10 +20,7 @@ __all__ = ["date_in_page_line", "date_near_top"]
 # Web pages print the date on a line of its own near the headline and byline, often with a
 # label or a time: "Posted:" / "Nov 8, 2023 / 02:40 PM CST", "Updated June 13, 2019",
 # "by Spencer Hsu, Posted: July 18, 2020- 4:01 PM", "Blog Home • October 18, 2019".
-_LABEL = (
-    any_case("last updated", "updated", "published", "posted", "created")
-    + f"(?:{any_case(' on')})?:?"
-)
+_LABEL = any_case(*DATE_LABELS) + f"(?:{any_case(' on')})?:?"
 _LABEL_LINE = regex.compile(rf"^(?:{_LABEL}|{any_case('date')}:?)$")
 _LABEL_IN_LINE = regex.compile(rf"\b(?P<label>{_LABEL})\h+")
 # Some sites print the author's name glued to the time and date: "Ann Lee15:35, Oct 29 2020".
@@ -39,7 +37,7 @@ _PLAIN_LINES = 80  # an unlabelled date further down is as likely a date in the 
 _PAGE_LINE = 160
 _MAX_LABELS = 4  # a page's date line has a label or two ("Posted … | Updated …")
 _DATE_REACH = 100  # a date with its weekday, time and zone is shorter than this
-_BYLINE_START = regex.compile(r"^(?:By|BY|by)(?:\b|[A-Z])", regex.MULTILINE)
+_BYLINE_START = regex.compile(rf"^(?:{BY})(?:\b|[A-Z])", regex.MULTILINE)
 
 
 def _date_years(text: str, end: int) -> list[int]:

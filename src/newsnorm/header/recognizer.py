@@ -1,11 +1,11 @@
 """The seam for corpus layouts: a named recognizer reads its layout's fields out of a text.
 
 A recognizer declares what its layout cannot do without: literal openings somewhere in the text,
-or a test of the text's first lines (`newsnorm.header.top.Top`, looked at once for all of them). A
-text that shows none of them is passed by at the cost of a substring search or a look at its
+and a test of the text's first lines (`newsnorm.header.top.Top`, looked at once for all of
+them). A text that lacks them is passed by at the cost of a substring search and a look at its
 first lines, so the quick path for text without a header follows from the recognizers
-themselves. It never guesses: what it cannot read stays in
-the text, and what it reads moves into a field, never out of the document.
+themselves. It never guesses: what it cannot read stays in the text, and what it reads moves
+into a field, never out of the document.
 """
 
 from __future__ import annotations
@@ -85,9 +85,9 @@ class Recognizer:
         reach: for a layout at the top of a text, how far into it an opening can first
             stand: only that much is searched, so a long story costs no more than a short
             one; None searches the whole text.
-        at_top: for a layout at the top of a text, the test its first lines must pass (see
-            `AtTop`); the layout may be there when an opening is found or this test passes.
-            A recognizer that declares neither is tried on every text.
+        at_top: the test the text's top must pass (see `AtTop`; `Top.text` is the whole
+            text), after an opening is found when openings are declared. A recognizer that
+            declares neither is tried on every text.
 
     Examples:
         >>> def shout(text):
@@ -105,7 +105,7 @@ class Recognizer:
     at_top: AtTop | None = None
 
     def applies(self, text: str, top: Top | None = None) -> bool:
-        """Tell whether the layout may be in `text`: an opening is found or its top passes.
+        """Tell whether the layout may be in `text`: an opening is found and its top passes.
 
         `top` is the text's `Top` when the caller has found it already (it is found here
         otherwise).
@@ -118,12 +118,11 @@ class Recognizer:
             >>> first.applies("!Rain"), first.applies("Rain!")
             (True, False)
         """
-        if not self.openings and self.at_top is None:
-            return True
-        end = len(text) if self.reach is None else self.reach
-        for opening in self.openings:  # a loop beats any() on this hot path
-            if text.find(opening, 0, end) >= 0:
-                return True
-        if self.at_top is None:
-            return False
-        return self.at_top(Top(text) if top is None else top)
+        if self.openings:
+            end = len(text) if self.reach is None else self.reach
+            for opening in self.openings:  # a loop beats any() on this hot path
+                if text.find(opening, 0, end) >= 0:
+                    break
+            else:
+                return False
+        return self.at_top is None or self.at_top(Top(text) if top is None else top)

@@ -27,7 +27,10 @@ class Top:
         ''
     """
 
-    __slots__ = ("_lines", "_start", "_text", "first", "gap_after_first", "second")
+    __slots__ = ("_lines", "_start", "first", "gap_after_first", "second", "text")
+
+    text: str
+    """The whole text, for a quick test that also looks beyond its top."""
 
     first: str
     """The first non-blank line, or "" for a blank text."""
@@ -39,7 +42,7 @@ class Top:
     def __init__(self, text: str) -> None:
         # The first two lines, which every quick test reads, are found at once; the others
         # only when a test asks for them.
-        self._text = text
+        self.text = text
         self._lines: list[str] = []
         self._start = 0
         self.gap_after_first = False
@@ -57,7 +60,7 @@ class Top:
         return lines[index] if index < len(lines) else self._scan(index)
 
     def _scan(self, index: int) -> str:
-        text, lines = self._text, self._lines
+        text, lines = self.text, self._lines
         limit = min(len(text), _TOP_CHARACTERS)
         while len(lines) <= index and self._start < limit:
             end = text.find("\n", self._start)
