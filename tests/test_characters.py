@@ -114,3 +114,50 @@ def test_adversarial_backslashes_and_tags_complete_and_settle() -> None:
     text = "\\" * 20_000 + "$5 " + "&lt;p " * 5_000 + "a\\b " * 5_000
     once = fix_characters(text)
     assert fix_characters(once) == once
+
+
+def _de_bruijn(alphabet: str, length: int) -> str:
+    """A text holding every string of `length` characters of `alphabet` (a de Bruijn sequence)."""
+    indexes = [0] * (len(alphabet) * length)
+    sequence: list[int] = []
+
+    def extend(t: int, p: int) -> None:
+        if t > length:
+            if length % p == 0:
+                sequence.extend(indexes[1 : p + 1])
+            return
+        indexes[t] = indexes[t - p]
+        extend(t + 1, p)
+        for index in range(indexes[t - p] + 1, len(alphabet)):
+            indexes[t] = index
+            extend(t + 1, t)
+
+    extend(1, 1)
+    text = "".join(alphabet[index] for index in sequence)
+    return text + text[: length - 1]  # the strings that wrap around
+
+
+def test_ftfy_flags_nothing_made_of_ascii_and_the_harmless_characters() -> None:
+    # The fast path skips ftfy's test on windows of these characters and ASCII. Every sequence
+    # ftfy's test looks for that is longer than three characters holds a letter such as Ã, Â,
+    # Ø or a Cyrillic one, so every string of three characters or fewer covers them all.
+    from ftfy.badness import BADNESS_RE
+
+    from newsnorm import characters
+
+    alphabet = "\t\n" + "".join(map(chr, range(0x20, 0x7F))) + characters._HARMLESS_NON_ASCII
+    found = BADNESS_RE.search(_de_bruijn(alphabet, 3))
+    assert found is None, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" * 5000 + "Ã©" + "”" * 5000,  # a mojibake pair inside a run of curly quotes
+        "é" * 3000 + "\nÃ " + "é" * 3000,  # a lead that ftfy reads at a line's start
+        "a’" * 3000 + "â€™" + "’a" * 3000,
+    ],
+)
+def test_mojibake_inside_a_run_of_non_ascii_is_still_found(text: str) -> None:
+    assert needs_character_repair(text)
+    assert needs_character_repair(text) is (ftfy.fix_text(text, _ftfy_config(False)) != text)

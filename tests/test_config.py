@@ -1,3 +1,4 @@
+import pickle
 from typing import get_args
 
 import pytest
@@ -56,3 +57,18 @@ def test_a_known_tokenizer_keeps_a_dash_that_one_sentence_cannot_show() -> None:
     assert normalize(text).text == "The six-member team cannot go."
     assert normalize(text, spacing="moses").text == "The six - member team can not go."
     assert normalize(text, spacing="ptb").text == "The six - member team cannot go."
+
+
+@pytest.mark.parametrize(("given", "seconds"), [(None, None), (5, 5.0), (0.25, 0.25)])
+def test_a_time_budget_is_a_number_of_seconds_or_none(given: object, seconds: object) -> None:
+    config = Config(time_budget=given)  # type: ignore[arg-type]
+    assert config.time_budget == seconds
+    assert pickle.loads(pickle.dumps(config)) == config
+    # As the command line reads a config file: a TOML integer or float, through a preset.
+    assert Config.preset("default", time_budget=given).time_budget == seconds
+
+
+@pytest.mark.parametrize("bad", [0, -1.0, True, "5", float("nan"), float("inf")])
+def test_a_time_budget_must_be_above_zero_and_finite(bad: object) -> None:
+    with pytest.raises(ConfigError, match="time_budget must be a number of seconds above 0"):
+        Config(time_budget=bad)  # type: ignore[arg-type]

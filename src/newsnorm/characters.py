@@ -38,8 +38,21 @@ __all__ = [
 # Each is its own pattern: one that starts with a class the engine can scan for runs far faster
 # than one alternation of all of them.
 _OUTSIDE = regex.compile(r"[^\t\n\x20-\x7e\u00a0-\u00ff\u2010-\u2027\u2030-\u205e]")
-_NON_ASCII_PAIR_OR_LEAD = regex.compile(r"[^\x00-\x7f](?:[^\x00-\x7f]+|(?<=[ÂÃ]))")
+_NON_ASCII_PAIR_OR_LEAD = r"[^\x00-\x7f](?:[^\x00-\x7f]+|(?<=[ÂÃ]))"
 _WINDOW_CONTEXT = 3
+# Pairs and leads whose windows overlap or touch, on one line: one window, one test, rather
+# than one per pair, which text dense with curly quotes or accented letters would pay for every
+# two characters. (A sequence ftfy flags lies inside one pair's window, so testing the union
+# finds what testing each would.)
+# Characters no sequence ftfy flags can be made of (with ASCII alone): curly quotes, dashes,
+# the ellipsis, bullets, primes, the no-break space. A window of these and ASCII needs no test,
+# so prose dense with quotes and dashes is settled by one scan (test_characters checks the
+# claim against the installed ftfy).
+_HARMLESS_NON_ASCII = "“”‘’‚„‛‟–—…•‹›‐‑‒―′″\xa0"
+_SUSPECT = regex.compile(rf"[^\x00-\x7f{_HARMLESS_NON_ASCII}]")
+_PAIRS_OR_LEADS = regex.compile(
+    rf"{_NON_ASCII_PAIR_OR_LEAD}(?:[^\n]{{0,{2 * _WINDOW_CONTEXT}}}?{_NON_ASCII_PAIR_OR_LEAD})*"
+)
 _ENTITY = regex.compile(r"&#?[0-9A-Za-z]{1,24};")
 _LINE_BREAK = regex.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 _ODD_SPACE = regex.compile(r"[\t\xa0\u1680\u2000-\u200b\u202f\u205f\u3000]")
@@ -100,8 +113,10 @@ _ESCAPED_TAG = regex.compile(
     r"&lt;/?(?:(?P<block>" + any_case(*_BLOCK_TAGS) + r")|" + any_case(*_INLINE_TAGS) + r")"
     r"(?=[\s/&])(?:[^&\n]|&(?!gt;)){0,500}&gt;"
 )
+# A run of backslashes is read from its start and whole (every form needs what follows the
+# run): started inside a run, the look back over it costs cubic time on a long one.
 _BACKSLASH = regex.compile(
-    r"\\+(?:(?P<drop>(?=\$))"  # \$47
+    r"\\(?<!\\\\)\\*+(?:(?P<drop>(?=\$))"  # \$47
     r"|(?P<line>n(?=\p{Lu}))"  # \nThe
     # a\second, Group,\which (never in a path: C:\Program Files\Microsoft)
     r"|(?P<space>)(?<=[^\W\d_][,.;!?'\")\]]?\\)(?<!\\\\)(?<![A-Za-z]:\\[^\n]{0,80})"
@@ -259,14 +274,18 @@ def needs_character_repair(text: str) -> bool:
         return True
     if "&" in text and _ENTITY.search(text) is not None:
         return True
-    return any(
-        _flagged_by_ftfy(text, found.start(), found.end())
-        for found in _NON_ASCII_PAIR_OR_LEAD.finditer(text)
-    )
+    return _flagged_by_ftfy(text)
 
 
-def _flagged_by_ftfy(text: str, start: int, end: int) -> bool:
-    # ftfy tests each line on its own, so a window never reaches back over a line break.
-    line_start = text.rfind("\n", 0, start) + 1
-    window = text[max(line_start, start - _WINDOW_CONTEXT) : end + _WINDOW_CONTEXT]
-    return is_bad(window)
+def _flagged_by_ftfy(text: str) -> bool:
+    for found in _PAIRS_OR_LEADS.finditer(text):
+        start, end = found.span()
+        # ftfy tests each line on its own, so a window never reaches back over a line break
+        # (looked for in the window only: a search back to the line's start, for every pair
+        # on a long line, costs quadratic time).
+        first = max(0, start - _WINDOW_CONTEXT)
+        first = text.rfind("\n", first, start) + 1 or first
+        last = end + _WINDOW_CONTEXT
+        if _SUSPECT.search(text, first, last) is not None and is_bad(text[first:last]):
+            return True
+    return False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Literal, get_args
 
@@ -59,6 +60,18 @@ def _boolean(_instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise ConfigError(f"{attribute.name} must be True or False, not {value!r}")
 
 
+def _seconds(value: object) -> object:
+    # A whole number of seconds (as a TOML file may give it) is a number of seconds too.
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _optional_seconds(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, float) or not 0 < value < math.inf:
+        raise ConfigError(f"{attribute.name} must be a number of seconds above 0, not {value!r}")
+
+
 @attrs.frozen
 class Config:
     """All options of `newsnorm.normalize`, as one immutable value.
@@ -79,6 +92,12 @@ class Config:
         corpus: the corpus the documents come from (`Corpus`): ``auto`` reads every known
             layout where it shows; a named corpus reads its own layout only and, where the
             corpus's tokenizer is known and ``spacing`` is ``auto``, repairs spacing as that.
+        time_budget: seconds that `newsnorm.normalize` may spend on one document, or None
+            (the default) for no limit. A document that runs over is returned as given,
+            unrepaired and with no fields, and `NormalizeReport.over_budget` says so; see
+            `newsnorm.pipeline.normalize_and_report`. Every stage runs in linear time, so
+            only a very long document (or a pathology no test has found) runs over a budget of
+            a few seconds.
 
     Examples:
         >>> Config().quotes
@@ -87,6 +106,8 @@ class Config:
         False
         >>> Config.preset("minimal").spacing
         'off'
+        >>> Config(time_budget=5).time_budget
+        5.0
     """
 
     unwrap: bool = attrs.field(default=True, validator=_boolean)
@@ -97,6 +118,9 @@ class Config:
     header: bool = attrs.field(default=True, validator=_boolean)
     dateline: bool = attrs.field(default=True, validator=_boolean)
     corpus: Corpus = attrs.field(default="auto", validator=_one_of(get_args(Corpus)))
+    time_budget: float | None = attrs.field(
+        default=None, converter=_seconds, validator=_optional_seconds
+    )
 
     def evolve(self, **overrides: Any) -> Config:
         """Return a copy with some options changed; unknown names raise `ConfigError`.

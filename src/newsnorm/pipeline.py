@@ -8,7 +8,12 @@ see repaired text.
 
 from __future__ import annotations
 
-from typing import Any
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 import regex
@@ -45,6 +50,8 @@ class NormalizeReport:
             must lose nothing (the CLI's default) writes this instead of the body.
         recognizers: the header recognizers that read something (``highlights``,
             ``generic header``…), in the order they ran.
+        over_budget: the document ran over `Config.time_budget` and was left as given:
+            the article holds the text unrepaired and no fields, and `repaired` is that text.
 
     Examples:
         >>> report = normalize_and_report("It ’ s odd , she said .")[1]
@@ -60,9 +67,90 @@ class NormalizeReport:
     spacing_rules: tuple[str, ...] = ()
     repaired: str = ""
     recognizers: tuple[str, ...] = ()
+    over_budget: bool = False
 
 
-def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
+class _OverBudget(BaseException):
+    """The document's time budget ran out.
+
+    A BaseException, so that no ``except Exception`` in a stage or in ftfy swallows it.
+    """
+
+
+def _check(deadline: float) -> None:
+    if time.perf_counter() > deadline:
+        raise _OverBudget
+
+
+_T = TypeVar("_T")
+
+
+# Whether the interval timer now running is a document's budget (`_within_budget`).
+_BUDGET_TIMER = [False]
+
+
+def _on_alarm(_signal: int, _frame: object) -> None:
+    """Stop the document whose budget ran out.
+
+    Any other alarm ends the process, as the default action would: the handler stays
+    installed once a budget has used it.
+    """
+    if _BUDGET_TIMER[0]:
+        raise _OverBudget
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    os.kill(os.getpid(), signal.SIGALRM)
+
+
+def _can_interrupt() -> bool:
+    """Tell whether an interval timer may interrupt the work, and install its handler if so.
+
+    It may on POSIX, in the main thread, when SIGALRM has its default action or the handler
+    of an earlier budget, and no other timer is running. The handler stays installed: setting
+    it for each document would cost more than the rest of the budget's bookkeeping.
+    """
+    if (
+        not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        return False
+    handler = signal.getsignal(signal.SIGALRM)
+    if handler is not _on_alarm and handler is not signal.SIG_DFL:
+        return False  # the caller's own alarm handler: the stages' checks only
+    if _BUDGET_TIMER[0] or signal.getitimer(signal.ITIMER_REAL)[0]:
+        return False  # another timer is running (the caller's, or an outer budget's)
+    if handler is signal.SIG_DFL:
+        signal.signal(signal.SIGALRM, _on_alarm)
+    return True
+
+
+def _within_budget(budget: float, work: Callable[[float], _T]) -> _T | None:
+    """Run `work(deadline)`; None if it ran past `budget` seconds from now.
+
+    `work` checks the deadline between stages (`_check`), which works everywhere. Where an
+    interval timer can be used (`_can_interrupt`), it also interrupts a stage that runs past
+    the deadline, even inside one regex search (the `regex` module and `re` let signal
+    handlers run during long matches).
+    """
+    deadline = time.perf_counter() + budget
+    try:
+        if not _can_interrupt():
+            return work(deadline)
+        _BUDGET_TIMER[0] = True
+        try:
+            signal.setitimer(signal.ITIMER_REAL, budget)
+            return work(deadline)
+        finally:
+            # The timer stops first: an alarm already on its way is handled when that call
+            # returns, while it still counts as the budget's.
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            _BUDGET_TIMER[0] = False
+    except _OverBudget:
+        return None
+
+
+def _repair_text(
+    text: str, config: Config, deadline: float | None = None
+) -> tuple[str, NormalizeReport]:
     # A repair can make new evidence for another stage or rule (a PTB bracket unescaped beside
     # a spaced slash, an entity decoded to a quote that curling then turns, a quote that no
     # longer counts as a writer's), so the stages run again over their own output until it
@@ -79,6 +167,8 @@ def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
             text = unwrap_lines(text)
         if config.characters:
             text = fix_characters(text, config)
+            if deadline is not None:
+                _check(deadline)
         prepared = text
         if config.spacing != "off":
             # A named corpus may name its tokenizer, as --spacing does (the option wins).
@@ -86,6 +176,8 @@ def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
             text, style_report = repair_spacing_and_report(text, known)
             style = style_report.style if style == "raw" else style
             rules += (rule for rule in style_report.rules if rule not in rules)
+            if deadline is not None:
+                _check(deadline)
         if number == 0 or text != start:
             text, quotes = fix_quotes_and_count(text, config.quotes)
             if quotes.changed and config.characters and needs_character_repair(text):
@@ -94,6 +186,8 @@ def _repair_text(text: str, config: Config) -> tuple[str, NormalizeReport]:
                 text = fix_characters(text, config)
             changed += quotes.changed
             ambiguous = quotes.ambiguous
+            if deadline is not None:
+                _check(deadline)
         if text in (prepared, start):
             break  # spacing and quotes found nothing new to do
     return text, NormalizeReport(style, changed, ambiguous, tuple(rules))
@@ -127,17 +221,33 @@ def normalize_and_report(
 ) -> tuple[Article, NormalizeReport]:
     """`normalize`, also returning a `NormalizeReport` of what the text stages did.
 
+    With `Config.time_budget` set, a document that takes longer comes back as given: an
+    `Article` holding the text unrepaired and no fields, and a report with ``over_budget``.
+
     Examples:
         >>> article, report = normalize_and_report("She said it twice ( maybe more ) .")
         >>> article.text, report.style
         ('She said it twice (maybe more).', 'moses')
+        >>> normalize_and_report("It works , mostly .", time_budget=10.0)[1].over_budget
+        False
     """
     cfg = Config.resolve(config, **overrides)
-    text, report = _repair_text(text, cfg)
+    if cfg.time_budget is None:
+        return _normalize(text, cfg, None)
+    done = _within_budget(cfg.time_budget, lambda deadline: _normalize(text, cfg, deadline))
+    if done is None:
+        return Article(text), NormalizeReport(repaired=text, over_budget=True)
+    return done
+
+
+def _normalize(text: str, cfg: Config, deadline: float | None) -> tuple[Article, NormalizeReport]:
+    text, report = _repair_text(text, cfg, deadline)
     fields, body = split_header(text, cfg.corpus) if cfg.header else (_NO_HEADER, text)
     report = attrs.evolve(report, repaired=_paragraphs(text), recognizers=fields.recognizers)
     dateline = fields.dateline
     if dateline is None and cfg.dateline:
+        if deadline is not None:
+            _check(deadline)
         dateline, body = split_dateline(body)
     date = fields.date
     if date is None and dateline is not None and dateline.date_text is not None:
@@ -152,6 +262,8 @@ def normalize_and_report(
         highlights=fields.highlights,
         furniture=fields.furniture,
     )
+    if deadline is not None:
+        _check(deadline)
     return article, report
 
 
@@ -159,7 +271,8 @@ def normalize_text(text: str, config: Config | None = None, **overrides: Any) ->
     """Repair the text of a document without extracting metadata.
 
     Runs the text stages of `normalize` (layout, characters, spacing, quotes, one paragraph per
-    line) and leaves header lines and datelines in place, so that nothing is removed.
+    line) and leaves header lines and datelines in place, so that nothing is removed. With
+    `Config.time_budget` set, a document that takes longer is returned as given.
 
     Examples:
         >>> normalize_text("It ’ s here , “ finally . ”\\n\\nNext paragraph .")
@@ -167,4 +280,10 @@ def normalize_text(text: str, config: Config | None = None, **overrides: Any) ->
         >>> normalize_text("Already clean prose stays as it is.")
         'Already clean prose stays as it is.'
     """
-    return _paragraphs(_repair_text(text, Config.resolve(config, **overrides))[0])
+    cfg = Config.resolve(config, **overrides)
+    if cfg.time_budget is None:
+        return _paragraphs(_repair_text(text, cfg)[0])
+    done = _within_budget(
+        cfg.time_budget, lambda deadline: _paragraphs(_repair_text(text, cfg, deadline)[0])
+    )
+    return text if done is None else done

@@ -46,8 +46,10 @@ _TO_STRAIGHT = str.maketrans(
 )
 # A text uses PTB quotes when it has a `` opener; only then is '' a closer (two apostrophes in a
 # row are otherwise just that, which keeps straightening idempotent).
-_QUOTE = regex.compile(r"[\"'“”‘’\n]")
-_PTB_AWARE_QUOTE = regex.compile(r"``|''(?!\w)|[\"'“”‘’\n]")
+# The quotes whose direction curling decides. Typographic quotes and line breaks only change
+# the state; they are read from the text between two of these (see _curl).
+_STRAIGHT_QUOTE = regex.compile(r"[\"']")
+_PTB_AWARE_QUOTE = regex.compile(r"``|''(?!\w)|[\"']")
 _OPENING_CONTEXT = frozenset(" \t([{-–—/“‘\n")
 # Words whose leading apostrophe marks letters left out: ’til, ’em, ’90s, rock ’n’ roll.
 _ELIDED_WORD = regex.compile(
@@ -62,11 +64,8 @@ _LATER_DOUBLE = regex.compile(r'["”]')
 _LATER_SINGLE = regex.compile(r"['’](?!\w)")
 _PTB_QUOTE = regex.compile(r"``|''(?!\w)")
 _CLOSING_SINGLE_AHEAD = regex.compile(r"[\w.,!?;:)]['’](?!\w)")
-_LOOKAHEAD = 2000  # how far an opening quote looks for its closing partner (bounded: linear)
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum()
+_LOOKAHEAD = 2000  # how far an opening quote looks for its closing partner
+_SHORT_GAP = 4  # between two straight quotes, so few characters are read one by one
 
 
 @attrs.frozen
@@ -86,110 +85,155 @@ class QuoteReport:
     ambiguous: int = 0
 
 
-class _Curler:
-    """The left-to-right state machine behind the ``curly`` style."""
+def _curl(text: str) -> tuple[str, QuoteReport]:
+    """Curl the quotes of `text` (the ``curly`` style), reading them left to right.
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.double_open = False
-        self.single_open = False
-        self.changed = 0
-        self.ambiguous = 0
-        # The mark just written and where it ended: a quote right after another one reads
-        # the mark written there, as a second pass over the output would.
-        self.last_end = -1
-        self.last_mark = ""
+    Only straight quotes (and PTB's) call for a decision. Typographic quotes stay as they are
+    and line breaks stay line breaks; they only change which quotations are open, and that is
+    read from the stretch of text between two straight quotes, with string searches, when the
+    second one is reached: text dense with typographic quotes costs no Python step per quote.
+    """
+    ptb = "``" in text
+    if '"' not in text and "'" not in text and not ptb:
+        return text, QuoteReport()
+    length = len(text)
+    typographic = "“" in text or "”" in text or "‘" in text or "’" in text
+    line_breaks = "\n" in text
+    double_open = single_open = False
+    changed = ambiguous = 0
+    # The mark just written and where it ended: a quote right after another one reads the
+    # mark written there, as a second pass over the output would.
+    last_end = -1
+    last_mark = ""
+    read_to = 0  # the state holds for the text before this position
+    # Where a single quote could close one (_CLOSING_SINGLE_AHEAD), found in one scan when first
+    # needed, and the first of them not yet behind the quote being read: quotes are read left
+    # to right, so every look ahead costs one step, not a scan of _LOOKAHEAD characters (which
+    # made a text of opening quotes 2,000 times slower than prose).
+    closers: list[int] | None = None
+    next_closer = 0
 
-    def __call__(self, match: regex.Match[str]) -> str:
-        quote = match.group()
-        mark = self._mark(quote, match.start(), match.end())
-        if mark != quote:
-            self.changed += 1
-        self.last_end, self.last_mark = match.end(), mark
-        return mark
+    def closer_ahead(start: int) -> bool:
+        """Tell whether a quote that could close one ends within _LOOKAHEAD after `start`."""
+        nonlocal closers, next_closer
+        if closers is None:
+            closers = [found.start() for found in _CLOSING_SINGLE_AHEAD.finditer(text)]
+        index = next_closer
+        while index < len(closers) and closers[index] <= start:
+            index += 1
+        next_closer = index
+        # A candidate is two characters long: a word or a stop, then the quote.
+        return index < len(closers) and closers[index] + 2 <= start + _LOOKAHEAD
 
-    def _mark(self, quote: str, start: int, end: int) -> str:
-        text = self.text
-        if start == self.last_end:
-            before = self.last_mark[-1]
-        else:
-            before = text[start - 1] if start else "\n"
-        after = text[end] if end < len(text) else "\n"
-        if quote == "\n":  # quotations do not carry over paragraphs; a reopening quote opens
-            self.double_open = self.single_open = False
-            return quote
-        if quote in ("“", "``"):
-            self.double_open = True
-            return "“"
-        if quote in ("”", "''"):
-            self.double_open = False
-            return "”"
-        if quote == "‘":
-            self.single_open = True
-            return quote
-        if quote == "’":
-            # The state changes exactly as it would for a straight ' read as ’ (see _single).
-            inside_word = _is_word(before) and _is_word(after)
-            standing_alone = before in _OPENING_CONTEXT and after.isspace()
-            if not inside_word and (before not in _OPENING_CONTEXT or standing_alone):
-                self.single_open = False
-            return quote
-        if quote == '"':
-            return self._double(start, end, before, after)
-        return self._single(start, before, after)
-
-    def _double(self, start: int, end: int, before: str, after: str) -> str:
-        number = before.isdigit() or (
-            before == " " and start > 1 and self.text[start - 2].isdigit()
+    def closes(position: int) -> bool:
+        """Tell whether the ’ at `position` closes a single quotation (as a ' read as ’ would)."""
+        before = last_mark[-1] if position == last_end else text[position - 1] if position else "\n"
+        after = text[position + 1] if position + 1 < length else "\n"
+        return not (before.isalnum() and after.isalnum()) and (
+            before not in _OPENING_CONTEXT or after.isspace()
         )
-        if number and not self.double_open and not _is_word(after):
+
+    def read_state(start: int) -> None:
+        """Bring the state up to `start`: the typographic quotes and line breaks before it."""
+        nonlocal double_open, single_open
+        # Quotations do not carry over paragraphs: a line break closes them all.
+        line_break = text.rfind("\n", read_to, start)
+        double = max(text.rfind("“", read_to, start), text.rfind("”", read_to, start))
+        if double > line_break:
+            double_open = text[double] == "“"
+        elif line_break >= 0:
+            double_open = False
+        single = max(text.rfind("‘", read_to, start), line_break)
+        if single >= 0:
+            single_open = text[single] == "‘"
+        if single_open:  # a ’ after the last ‘ may close it
+            position = text.find("’", max(single + 1, read_to), start)
+            while position >= 0:
+                if closes(position):
+                    single_open = False
+                    break
+                position = text.find("’", position + 1, start)
+
+    def double(start: int, end: int, before: str, after: str) -> str:
+        nonlocal double_open, ambiguous
+        number = before.isdigit() or (before == " " and start > 1 and text[start - 2].isdigit())
+        if number and not double_open and not after.isalnum():
             return "″"  # 17" or 12 " long: inches, not a quotation
         opening = before in _OPENING_CONTEXT and not after.isspace()
         closing = not before.isspace() and before not in _OPENING_CONTEXT
         if opening == closing:  # spaces (or nothing) on both sides: the state decides
-            if self.double_open:
+            if double_open:
                 opening = False
-            elif _LATER_DOUBLE.search(self.text, end, end + _LOOKAHEAD):
+            elif _LATER_DOUBLE.search(text, end, end + _LOOKAHEAD):
                 opening = True
             else:  # unbalanced, and nothing around it says which way it faces
-                self.ambiguous += 1
+                ambiguous += 1
                 return '"'
-        self.double_open = opening
+        double_open = opening
         return "“" if opening else "”"
 
-    def _single(self, start: int, before: str, after: str) -> str:
-        if _is_word(before) and _is_word(after):
+    def single(start: int, before: str, after: str) -> str:
+        nonlocal single_open, ambiguous
+        if before.isalnum() and after.isalnum():
             if before.isdigit() and after.isdigit():
                 return "′"  # 5'11
             return "’"  # it's, O'Reilly, rock'n'roll
         if before in _OPENING_CONTEXT:
             if after.isspace():  # standing alone: the state and what follows decide, or it stays
-                if self.single_open:
-                    self.single_open = False
+                if single_open:
+                    single_open = False
                     return "’"
-                if _LATER_SINGLE.search(self.text, start + 1, start + _LOOKAHEAD):
-                    self.single_open = True
+                if _LATER_SINGLE.search(text, start + 1, start + _LOOKAHEAD):
+                    single_open = True
                     return "‘"
-                self.ambiguous += 1
+                ambiguous += 1
                 return "'"
-            if _ELIDED_WORD.match(self.text, start + 1):
+            if after.isalnum() and _ELIDED_WORD.match(text, start + 1):
                 return "’"  # ’til, ’90s, rock ’n’ roll, a clitic after a writer's space ('S)
-            ahead = _CLOSING_SINGLE_AHEAD.search(self.text, start + 1, start + _LOOKAHEAD)
-            if ahead is None and not after.isupper():
+            if not closer_ahead(start) and not after.isupper():
                 return "’"  # nothing could close it: a clipped word such as ’scopes
-            self.single_open = True
+            single_open = True
             return "‘"
-        self.single_open = False
+        single_open = False
         return "’"  # closing quote, plural possessive, or an apostrophe ending a word
 
+    def curl(match: regex.Match[str]) -> str:
+        nonlocal double_open, single_open, changed, last_end, last_mark, read_to
+        start, end = match.span()
+        if not typographic:  # only line breaks can change the state (most straight text)
+            if line_breaks and text.find("\n", read_to, start) >= 0:
+                double_open = single_open = False
+        elif start - read_to > _SHORT_GAP:
+            read_state(start)
+        else:  # a few characters between two quotes ("'“'“", "' ’ '"): read them one by one
+            for position in range(read_to, start):
+                between = text[position]
+                if between == "“" or between == "”":  # (two tests beat a lookup in a tuple)
+                    double_open = between == "“"
+                elif between == "‘":
+                    single_open = True
+                elif between == "’":
+                    single_open = single_open and not closes(position)
+                elif between == "\n":
+                    double_open = single_open = False
+        read_to = end
+        before = last_mark[-1] if start == last_end else text[start - 1] if start else "\n"
+        after = text[end] if end < length else "\n"
+        quote = match.group()
+        if quote == '"':
+            mark = double(start, end, before, after)
+        elif quote == "'":
+            mark = single(start, before, after)
+        else:  # PTB's `` opens and '' closes
+            double_open = quote == "``"
+            mark = "“" if double_open else "”"
+        if mark != quote:
+            changed += 1
+        last_end, last_mark = end, mark
+        return mark
 
-def _curl(text: str) -> tuple[str, QuoteReport]:
-    ptb = "``" in text
-    if '"' not in text and "'" not in text and not ptb:
-        return text, QuoteReport()
-    curler = _Curler(text)
-    pattern = _PTB_AWARE_QUOTE if ptb else _QUOTE
-    return pattern.sub(curler, text), QuoteReport(curler.changed, curler.ambiguous)
+    curled = (_PTB_AWARE_QUOTE if ptb else _STRAIGHT_QUOTE).sub(curl, text)
+    return curled, QuoteReport(changed, ambiguous)
 
 
 def _straighten(text: str) -> tuple[str, QuoteReport]:

@@ -157,7 +157,9 @@ _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
         r'"(?:(?<=(?:^| )")(?=\w)|(?<=\w[.,!?]?")(?= |$))', regex.M
     ),
     "glued bracket": regex.compile(r"[(\[](?<=(?:^| )[(\[])(?=\w)", regex.M),  # once a pair
-    "spaced run of ! or ?": regex.compile(r"[!?]{2,}(?<=\w [!?]{2,})(?= |$)", regex.M),
+    # The run is read from its start only, and whole: a look back over the run from each of its
+    # marks costs cubic time on a long run.
+    "spaced run of ! or ?": regex.compile(r"[!?](?<=\w [!?])[!?]++(?= |$)", regex.M),
 }
 
 # Joiners some tokenizers split and others keep; what the document shows decides.

@@ -26,14 +26,16 @@ _ATTRIBUTION = regex.compile(
 )
 
 
-def _double_lean(before: str, after: str) -> int:
-    """How strongly the neighbours say "opening" (> 0) or "closing" (< 0)."""
-    if not before:
-        return 2 if after else 0
-    if not after:
+def _double_lean(line: str, position: int, last: str, first: str) -> int:
+    """How strongly the neighbours say "opening" (> 0) or "closing" (< 0).
+
+    `last` and `first` are the characters before and after the quote (see `_neighbours`).
+    """
+    if not last:
+        return 2 if first else 0
+    if not first:
         return -2
-    last, first = before[-1], after[0]
-    if after.startswith("..."):
+    if first == "." and _after(line, position).startswith("..."):
         return 0  # `" ... quoted` opens, `quoted ... "` closes: the dots say nothing
     if first in _CLOSING_PUNCTUATION:
         return -2
@@ -41,7 +43,7 @@ def _double_lean(before: str, after: str) -> int:
         return 2
     if last in _SENTENCE_END or last == ",":
         # `, " he said` and `, " Professor Lee said` close; `, " The …` opens a quotation.
-        if _ATTRIBUTION.match(after) or (first.islower() and last != ","):
+        if (first.islower() and last != ",") or _ATTRIBUTION.match(_after(line, position)):
             return -2
         if last == ",":  # `, " he said` closes, but `phrase , " waive or modify . "` opens
             return -1 if first.islower() else 1
@@ -75,41 +77,64 @@ def _roles(leans: list[int]) -> list[int | None]:
 
 
 def _attach(line: str, positions: list[int], roles: list[int | None]) -> str:
-    # An opening quote loses the space after it, a closing one the space before it.
-    drop: set[int] = set()
-    for position, role in zip(positions, roles, strict=True):
-        if role == _OPEN and position + 1 < len(line):
-            drop.add(position + 1)
-        elif role == _CLOSE and position > 0:
-            drop.add(position - 1)
-    # Two quotes are never written against each other: '' and `` are PTB's quote tokens,
-    # which a second pass would read as such.
-    drop = {index for index in drop if not _between_quotes(line, index)}
-    if not drop:
-        return line
+    # An opening quote loses the space after it, a closing one the space before it. Quotes
+    # stand two characters apart at least, so the spaces to drop come in order (one between
+    # an opening and a closing quote is dropped once).
     pieces = []
     start = 0
-    for index in sorted(drop):
+    last = len(line) - 1
+    for position, role in zip(positions, roles, strict=True):
+        if role == _OPEN and position < last:
+            index = position + 1
+        elif role == _CLOSE and position > 0:
+            index = position - 1
+        else:
+            continue
+        # Two quotes are never written against each other: '' and `` are PTB's quote tokens,
+        # which a second pass would read as such.
+        if index < start or (
+            0 < index < last and line[index - 1] in "'`" and line[index + 1] in "'`"
+        ):
+            continue
         pieces.append(line[start:index])
         start = index + 1
+    if not pieces:
+        return line
     pieces.append(line[start:])
     return "".join(pieces)
-
-
-def _between_quotes(line: str, index: int) -> bool:
-    return 0 < index < len(line) - 1 and line[index - 1] in "'`" and line[index + 1] in "'`"
 
 
 # Only a few characters either side matter; looking no further keeps long lines linear.
 _WINDOW = 48
 
 
-def _context(line: str, position: int) -> tuple[str, str]:
+def _before(line: str, position: int) -> str:
+    """Return the text before a quote, within the window, without the spaces next to it."""
     start = max(0, position - _WINDOW)
     # A cut window gets a placeholder first character, so that `^` means the line start only.
-    before = ("" if start == 0 else "\x00") + line[start:position].rstrip(" ")
-    after = line[position + 1 : position + 1 + _WINDOW].lstrip(" ")
-    return before, after
+    return ("" if start == 0 else "\x00") + line[start:position].rstrip(" ")
+
+
+def _after(line: str, position: int) -> str:
+    """Return the text after a quote, within the window, without the spaces next to it."""
+    return line[position + 1 : position + 1 + _WINDOW].lstrip(" ")
+
+
+def _neighbours(line: str, position: int) -> tuple[str, str]:
+    """Return the last character of `_before` and the first of `_after` ("" for none).
+
+    Neither string is built: a quote is read in constant time, whatever the line's length.
+    """
+    start = max(0, position - _WINDOW)
+    index = position - 1
+    while index >= start and line[index] == " ":
+        index -= 1
+    last = line[index] if index >= start else ("" if start == 0 else "\x00")
+    end = min(len(line), position + 1 + _WINDOW)
+    index = position + 1
+    while index < end and line[index] == " ":
+        index += 1
+    return last, (line[index] if index < end else "")
 
 
 _GLUED_CLOSING_SINGLE = regex.compile(r"[^\Ws]'(?= |$)", regex.M)
@@ -123,9 +148,13 @@ _GLUED_OPENING_SINGLE = regex.compile(
 _NUMBER_BEFORE = regex.compile(r"(?:^| )\d+(?:[.,]\d+)?$")
 
 
-def _is_inch_mark(before: str, after: str) -> bool:
+def _is_inch_mark(line: str, position: int, last: str, first: str) -> bool:
     # `17 " or 16 " wheels`: a quote right after a number, not opening a quotation.
-    return before[-1:].isdigit() and bool(_NUMBER_BEFORE.search(before)) and not after[:1].isupper()
+    return (
+        last.isdigit()
+        and not first.isupper()
+        and _NUMBER_BEFORE.search(_before(line, position)) is not None
+    )
 
 
 def _attach_doubles(line: str) -> str:
@@ -134,15 +163,16 @@ def _attach_doubles(line: str) -> str:
     quotes: list[int] = []
     leans: list[int] = []
     for match in _STANDALONE_DOUBLE.finditer(line):
-        before, after = _context(line, match.start())
-        if _is_inch_mark(before, after):
-            positions.append(match.start())
+        position = match.start()
+        last, first = _neighbours(line, position)
+        if _is_inch_mark(line, position, last, first):
+            positions.append(position)
             roles.append(_CLOSE)
         else:
             quotes.append(len(positions))
-            positions.append(match.start())
+            positions.append(position)
             roles.append(None)
-            leans.append(_double_lean(before, after))
+            leans.append(_double_lean(line, position, last, first))
     if quotes:
         for index, role in zip(quotes, _roles(leans), strict=True):
             roles[index] = role
@@ -154,20 +184,26 @@ def _attach_singles(line: str) -> str:
     if not positions:
         return line
     roles: list[int | None] = []
+    after_last = len(positions) - 1
+    previous = -1
     for number, position in enumerate(positions):
-        before, after = _context(line, position)
-        # Moses leaves a closing quote glued after a word (`war'`), so look for either form.
-        later_quote = number + 1 < len(positions) or bool(
-            _GLUED_CLOSING_SINGLE.search(line, position + 1, position + 1 + 4 * _WINDOW)
-        )
-        opened = _GLUED_OPENING_SINGLE.search(
-            line, positions[number - 1] + 1 if number else 0, position
-        )
-        if opened and before and not _GLUED_CLOSING_SINGLE.search(line, opened.end(), position):
+        last, first = _neighbours(line, position)
+        opened = _GLUED_OPENING_SINGLE.search(line, previous + 1, position)
+        previous = position
+        if opened and last and not _GLUED_CLOSING_SINGLE.search(line, opened.end(), position):
             roles.append(_CLOSE)  # 'every day we go , ' said: closes the quote glued before
-        elif not before or before[-1] in _OPENING_CONTEXT or before[-1] in ',:"':
-            roles.append(_OPEN if after and after[0].isalnum() else None)
-        elif after[:1].isalnum() and later_quote and before[-1] not in "sSzx":
+        elif not last or last in _OPENING_CONTEXT or last in ',:"':
+            roles.append(_OPEN if first.isalnum() else None)
+        elif (
+            first.isalnum()
+            and last not in "sSzx"
+            # a later quote will close it (Moses leaves a closing quote glued after a word,
+            # `war'`, so look for either form)
+            and (
+                number < after_last
+                or _GLUED_CLOSING_SINGLE.search(line, position + 1, position + 1 + 4 * _WINDOW)
+            )
+        ):
             roles.append(_OPEN)  # ' scare quotes ' : a later quote will close it
         else:
             roles.append(_CLOSE)  # a closing quote, or the apostrophe of a plural possessive

@@ -123,6 +123,8 @@ _FUNCTION_WORD = (
     r"be|been|not|no|all|some|any|each|what|how|why|also|even|just|only|about)"
 )
 _URL_START = r"\b(?:(?:https?|ftp) ?: ?/ ?/|www\.)"
+# Closing marks up to the next space or the line end, after a period or colon token.
+_CLOSING_RUN = r"[,;:!?%)\]}”’»\"'“‘.]*+(?: |$)"
 
 UNESCAPES: tuple[Rule, ...] = (
     _rule("PTB bracket", ("B-", "b-"), any_case(*_PTB_BRACKETS),
@@ -201,16 +203,18 @@ QUOTES_AND_BRACKETS: tuple[Rule, ...] = (
           r"(?:^|(?<= ))([:;]) (?:(-) )?([()DPp])(?= |$)", r"\1\2\3"),
     _literal("closing punctuation", (" ,", ","), (" ;", ";"), (" !", "!"), (" ?", "?"),
              (" %", "%"), (" )", ")"), (" ]", "]"), (" }", "}")),
-    # A period or colon attaches unless it starts a token of its own kind (.5, .com, :-)).
+    # A period or colon attaches unless it starts a token of its own kind (.5, .com, :-)): only
+    # closing marks (dots and colons among them) may follow it up to the next space. The run is
+    # read possessively, in one way only (two overlapping classes in a row, as in [.:]*[.…]*,
+    # split a long run of dots in quadratically many ways before failing).
     # The common tokens (" . ", " : ") go by substring replacement, the rest by the patterns.
     attrs.evolve(
-        _rule("closing period", (" .",),
-              r" \.(?=[.:]*[,;:!?%)\]}”’»\"'“‘.]*(?: |$))(?<=\S \.)", "."),
+        _rule("closing period", (" .",), rf" \.(?={_CLOSING_RUN})(?<=\S \.)", "."),
         replacements=((" . ", ". "), (" .\n", ".\n")),
     ),
     attrs.evolve(
         _rule("closing colon", (" :",),
-              r" :(?!-?[()DPp](?: |$))(?=[.:]*[,;:!?%)\]}”’»\"'“‘.]*(?: |$))(?<=\S :)", ":"),
+              rf" :(?!-?[()DPp](?: |$))(?={_CLOSING_RUN})(?<=\S :)", ":"),
         replacements=((" : ", ": "), (" :\n", ":\n")),
     ),
     # An ellipsis that opens a quotation or a bracket leads into the next word.
