@@ -1,15 +1,16 @@
-"""Scale out with Dask: normalize JSONL files with ``dask.bag`` on a local cluster.
+"""Dask: normalize JSONL records with `normalize_bag` on a local cluster of two processes.
 
-Each JSONL file is read line by line into a bag, each record is normalized on a worker
-process, and the bag is written back as JSONL, one output file per partition. The same code
-runs on a multi-machine cluster: pass the scheduler's address to ``Client`` instead of
-starting a ``LocalCluster``.
+Each JSONL file is read line by line into a bag of dicts, `normalize_bag` normalizes each
+record's text and adds the article's fields beside it (newsnorm's column names), and the bag
+is written back as JSONL, one file per partition, in input order. The same code runs on a
+multi-machine cluster: give ``Client`` the scheduler's address instead of a ``LocalCluster``.
 
 Needs the ``dask`` extra:  pip install 'newsnorm[dask]'
 Run from this folder:  python dask_bag.py [INPUT_GLOB] [OUTPUT_DIR]
 (defaults: corpus/*.jsonl and normalized/dask/).
 """
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -18,15 +19,19 @@ from typing import Any
 import dask.bag as db
 from distributed import Client, LocalCluster
 
-from newsnorm import normalize
-from newsnorm.formats import Document, format_article
+from newsnorm import Config
+from newsnorm.integrations.dask import normalize_bag
 
 
-def normalize_record(line: str) -> str:
-    """One JSONL line in, one JSONL line out: the text normalized, the article's fields added."""
-    record: dict[str, Any] = json.loads(line)
-    document = Document(record["text"], source="dask", record=record)
-    return format_article(normalize(document.text), "jsonl", document=document).rstrip("\n")
+def to_json(record: dict[str, Any]) -> str:
+    """One record as a JSON line (the date as an ISO string)."""
+
+    def iso(value: object) -> str:
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+    return json.dumps(record, ensure_ascii=False, default=iso)
 
 
 def normalize_with_dask(pattern: str, target: Path, workers: int = 2) -> list[str]:
@@ -34,11 +39,14 @@ def normalize_with_dask(pattern: str, target: Path, workers: int = 2) -> list[st
     target.mkdir(parents=True, exist_ok=True)
     # Worker processes, not threads: normalization is pure Python and holds the GIL.
     with (
-        LocalCluster(n_workers=workers, threads_per_worker=1, processes=True) as cluster,
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
         Client(cluster),
     ):
-        bag = db.read_text(pattern).map(str.strip).filter(bool).map(normalize_record)
-        return list(bag.to_textfiles(str(target / "part-*.jsonl")))
+        records = db.read_text(pattern).map(str.strip).filter(bool).map(json.loads)
+        normalized = normalize_bag(records, "text", Config(quotes="curly"))
+        return list(normalized.map(to_json).to_textfiles(str(target / "part-*.jsonl")))
 
 
 if __name__ == "__main__":

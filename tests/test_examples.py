@@ -74,27 +74,3 @@ def test_split_multinews_gives_one_article_per_document() -> None:
     assert out.count("--- cluster 1, document") == 2
     assert "“We waited ten years for this,” one resident said." in out
     assert "NEWLINE_CHAR" not in out and "|||||" not in out
-
-
-def test_dask_recipe_on_a_local_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    pytest.importorskip("dask.bag")
-    pytest.importorskip("distributed")
-    out = _run("dask_bag.py", "corpus/*.jsonl", str(tmp_path))
-    written = [Path(line) for line in out.splitlines() if line.endswith(".jsonl")]
-    assert written
-    lines = [line for path in written for line in path.read_text(encoding="utf-8").splitlines()]
-    records = str(EXAMPLES / "corpus" / "records.jsonl")
-    expected = _cli(capsys, "--format", "jsonl", "--source-field", "", records)
-    assert lines == expected.splitlines()
-
-
-def test_datatrove_step(tmp_path: Path) -> None:
-    pytest.importorskip("datatrove")
-    pytest.importorskip("orjson")
-    _run("datatrove_step.py", "corpus", str(tmp_path))
-    (output,) = tmp_path.glob("*.jsonl")
-    records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
-    assert [record["id"] for record in records] == ["wire-001", "wire-002"]
-    assert records[0]["text"].startswith("Shares in the grocer rose 4% after")
-    assert records[0]["metadata"]["dateline"]["location"] == "LONDON"
-    assert records[1]["metadata"]["dateline"]["agency"] == "CNN"
