@@ -132,7 +132,9 @@ def test_python_dash_m_reports_bad_input_without_traceback(tmp_path: Path) -> No
 
 
 def _binary_stdin(text: str) -> SimpleNamespace:
-    return SimpleNamespace(buffer=io.BytesIO(text.encode()), isatty=lambda: False)
+    # A stand-in for sys.stdin; closable, as a worker forked from this process closes its copy.
+    buffer = io.BytesIO(text.encode())
+    return SimpleNamespace(buffer=buffer, isatty=lambda: False, close=lambda: None)
 
 
 def test_corpus_option_reads_only_that_corpus_layout(

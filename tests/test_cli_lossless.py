@@ -246,7 +246,7 @@ def test_inspect_diffs_the_body_and_takes_the_normalize_options(
         (["--encoding", "nosuch"], "unknown encoding"),
         (["--jobs", "0"], "at least one worker"),
         (["--jobs", "-1"], "at least one worker"),
-        (["--text-field", "body"], "--text-field is for JSONL input"),
+        (["--text-field", "body"], "--text-field is for JSONL or Parquet input"),
     ],
 )
 def test_usage_mistakes_exit_2(
@@ -311,19 +311,45 @@ def test_progress_stays_off_the_terminal_the_articles_go_to(
 def test_progress_line_is_cleared_at_the_end(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    story = _write(tmp_path / "story.txt", "Text .\n")
+    stories = [_write(tmp_path / f"s{n}.txt", "Text .\n") for n in range(3)]
+    err = _Terminal()
+    monkeypatch.setattr("sys.stderr", err)
+    monkeypatch.setattr(newsnorm.cli._Progress, "update", _show_every_time)
+    args = ["normalize", "--jobs", "1", *map(str, stories), "-o", str(tmp_path / "o.txt")]
+    assert main(args) == 0
+    written = "".join(err.written)
+    assert "3 documents" in written and "21.0/21.0" in written  # documents and bytes
+    assert _screen_line(written).strip() == ""  # cleared: nothing left on the terminal
+
+
+def test_progress_without_a_total_counts_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "story.txt.gz"
+    story.write_bytes(gzip.compress(b"Text .\n"))
     err = _Terminal()
     monkeypatch.setattr("sys.stderr", err)
     monkeypatch.setattr(newsnorm.cli._Progress, "update", _show_every_time)
     assert main(["normalize", "--jobs", "1", str(story), "-o", str(tmp_path / "o.txt")]) == 0
-    assert any("documents" in text for text in err.written)
-    assert err.written[-1] == "\r\x1b[K"
+    written = "".join(err.written)
+    assert "1 documents" in written and "%" not in written  # no total: no percentage
 
 
-def _show_every_time(self: newsnorm.cli._Progress, document: object) -> None:
-    self.documents += 1
-    if self.enabled:
-        self._show(0.0)
+_update = newsnorm.cli._Progress.update
+
+
+def _show_every_time(self: newsnorm.cli._Progress, document: newsnorm.cli.Document) -> None:
+    _update(self, document)
+    if self.bar is not None:
+        self.bar.refresh()
+
+
+def _screen_line(written: str) -> str:
+    """What a terminal shows of a line written with carriage returns: each part overwrites."""
+    line = ""
+    for part in written.split("\r"):
+        line = part + line[len(part) :]
+    return line
 
 
 def test_compressed_output_names_no_temporary_file(tmp_path: Path) -> None:
@@ -347,4 +373,5 @@ def test_jsonl_records_that_crash_the_json_parser_are_skipped_not_fatal(
     assert main(["normalize", "-q", "--keep-going", str(path), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("skipped") == 2
-    assert out.read_text(encoding="utf-8") == "Fine, really.\n"
+    (record,) = _records(out.read_text(encoding="utf-8"))  # .jsonl: written as JSONL
+    assert record["text"] == "Fine, really."

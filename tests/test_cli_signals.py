@@ -51,11 +51,20 @@ def _parents() -> dict[int, int]:
     return parents
 
 
+def _is_fork_server(pid: int) -> bool:
+    try:
+        return b"forkserver" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
 def _workers(pid: int) -> set[int]:
-    """The pool's workers: the processes forked by a child of `pid` (the fork server)."""
+    """The pool's workers: the children of `pid` forked from it, or those of its fork server."""
     parents = _parents()
     children = {child for child, parent in parents.items() if parent == pid}
-    return {child for child, parent in parents.items() if parent in children}
+    servers = {child for child in children if _is_fork_server(child)}
+    forked = {child for child, parent in parents.items() if parent in servers}
+    return (children - servers) | forked
 
 
 def _alive(pids: set[int]) -> set[int]:

@@ -13,9 +13,12 @@ ends early for any reason (an error, Ctrl-C, the consumer stopping), the workers
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import multiprocessing.forkserver
+import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -59,9 +62,11 @@ _STOP_SIGNALS = frozenset(
 
 def _ignore_interrupts() -> None:
     # Ctrl-C and a closed terminal reach the whole process group; they are the parent's to
-    # handle: it ends the workers and removes partial output. SIGTERM keeps its default, as
-    # ending a worker is what it is for (the executor ends the others with it).
+    # handle: it ends the workers and removes partial output. SIGTERM has its default, as
+    # ending a worker is what it is for (the executor ends the others with it); a worker
+    # forked from the parent would otherwise have the parent's handler.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "SIGHUP"):  # not on Windows
         signal.signal(signal.SIGHUP, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # held back by the parent while it started us
@@ -104,10 +109,17 @@ def _end_workers(executor: ProcessPoolExecutor) -> None:
     # Stop at once: queued batches are dropped and running ones killed, since their results
     # are no longer wanted (Python 3.14's `terminate_workers`, by hand).
     processes = list(getattr(executor, "_processes", {}).values())
+    results = getattr(executor, "_result_queue", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         with contextlib.suppress(ProcessLookupError, ValueError):
             process.terminate()
+    # A worker ended while it was sending a result leaves half a message in the results pipe,
+    # which the executor's thread would wait for the rest of for ever (and the interpreter,
+    # at exit, for that thread). With this process's end of the pipe closed as well, that
+    # thread reads the pipe's end instead once the workers are gone, and stops.
+    with contextlib.suppress(AttributeError, OSError):
+        results._writer.close()  # type: ignore[union-attr]
     for process in processes:
         with contextlib.suppress(ValueError):
             process.join()
@@ -139,6 +151,13 @@ def render_documents(
     it, say) is shared out too, and only its result travels back. Closing the generator
     before the end ends the workers at once.
 
+    Workers are forked from this process when it runs one thread alone (on Linux): they
+    start at once, newsnorm imported. Otherwise (other threads, whose locks a forked child
+    could inherit held; a test runner, a notebook) they are forked from a fork server, a clean
+    process that imports newsnorm first: the documents read while it does are normalized
+    here, in this process, rather than waited on. The results are the same, in the same
+    order, either way.
+
     Raises:
         WorkerError: a worker process died (killed by a signal or for lack of memory).
 
@@ -155,28 +174,86 @@ def render_documents(
             article, report = normalize_and_report(document.text, cfg)
             yield document, render(document, article, report)
         return
+    method = _start_method()
+    if method == "fork":
+        yield from _render_in_workers(_batches(documents), render, cfg, jobs, method)
+        return
+    batches = _batches(documents)
+    first = next(batches, None)
+    if first is None:
+        return
+    second = next(batches, None)
+    if second is None:  # one batch: not worth starting the fork server for
+        yield from zip(first, _render_batch(first, cfg, render), strict=True)
+        return
+    chained = itertools.chain((first, second), batches)
+    yield from _render_in_workers(chained, render, cfg, jobs, method)
+
+
+def _single_threaded() -> bool:
+    # Linux lists every thread of the process, those of native libraries too (pyarrow starts
+    # some when imported); elsewhere, the answer is no.
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
+
+
+def _start_method() -> str:
+    # A forked child has only the thread that forked it: a lock another thread held at that
+    # moment (a library's, an allocator's) stays held in the child for ever. So fork only a
+    # process that runs one thread; else a fork server (a clean process that imports newsnorm
+    # once, then forks the workers), or spawn where there is none.
     methods = multiprocessing.get_all_start_methods()
-    # forkserver children start clean (no inherited threads or locks from the caller, which
-    # may be a test runner or a notebook) yet cheaply; spawn where it is missing.
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if context.get_start_method() == "forkserver":
+    if "fork" in methods and _single_threaded():
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _render_in_workers(
+    batches: Iterator[list[Document]], render: Render[R], cfg: Config, jobs: int, method: str
+) -> Generator[tuple[Document, R], None, None]:
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
         # Workers forked from a server that has imported newsnorm start without importing it.
         context.set_forkserver_preload(["newsnorm.batch"])
         # Started now, so that it does not inherit the signals held back in `_signals_held`.
         multiprocessing.forkserver.ensure_running()
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
+    failures: list[BaseException] = []
+    starter: threading.Thread | None = None
+    if method == "fork":
+        # Every worker is forked now, before anything is read (reading Parquet starts
+        # threads), with what this process has buffered for its output written first (a
+        # child flushes its copy of the buffers when it ends).
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        with _signals_held():
+            _start_worker(executor, failures)
+    else:
+        # The first worker starts in a thread of its own, since starting it waits for the
+        # fork server to import newsnorm; the batches read meanwhile are rendered here. The
+        # thread starts with the stop signals held back, as its own threads do.
+        with _signals_held():
+            starter = threading.Thread(
+                target=_start_worker, args=(executor, failures), name="newsnorm-start", daemon=True
+            )
+            starter.start()
     finished = False
     try:
         pending: deque[tuple[list[Document], Future[list[R]]]] = deque()
-        for batch in _batches(documents):
+        for batch in batches:
+            if starter is not None and starter.is_alive():
+                yield from zip(batch, _render_batch(batch, cfg, render), strict=True)
+                continue
+            if failures:
+                raise _start_failure(failures[0])
             try:  # submitting starts the workers it needs
                 with _signals_held():
                     future = executor.submit(_render_batch, batch, cfg, render)
-            except BrokenProcessPool:
-                raise WorkerError(_WORKER_DIED) from None
-            except OSError as exc:
-                cause = f"cannot start a worker process: {exc.strerror or exc}; try --jobs 1"
-                raise WorkerError(cause) from None
+            except (BrokenProcessPool, OSError) as exc:
+                raise _start_failure(exc) from None
             pending.append((batch, future))
             if len(pending) >= jobs * _IN_FLIGHT:
                 sent, oldest = pending.popleft()
@@ -186,10 +263,32 @@ def render_documents(
             yield from zip(sent, _result(oldest), strict=True)
         finished = True
     finally:
+        if starter is not None:  # a worker being started is known to the executor once started
+            starter.join()
         if finished:
             executor.shutdown(wait=True)
         else:
             _end_workers(executor)
+
+
+def _warm() -> None:
+    """Nothing: the task that makes the first worker start."""
+
+
+def _start_worker(executor: ProcessPoolExecutor, failures: list[BaseException]) -> None:
+    try:
+        executor.submit(_warm)
+    except BaseException as exc:  # reported by the thread that reads the results
+        failures.append(exc)
+
+
+def _start_failure(exc: BaseException) -> WorkerError:
+    if isinstance(exc, BrokenProcessPool):
+        return WorkerError(_WORKER_DIED)
+    if isinstance(exc, OSError):
+        cause = f"cannot start a worker process: {exc.strerror or exc}; try --jobs 1"
+        return WorkerError(cause)
+    return WorkerError(f"cannot start a worker process: {exc}; try --jobs 1")
 
 
 def _article_and_report(

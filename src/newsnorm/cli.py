@@ -13,7 +13,6 @@ import os
 import signal
 import sys
 import threading
-import time
 import tomllib
 import zlib
 from collections.abc import Generator, Iterator, Mapping, Sequence
@@ -40,15 +39,17 @@ from newsnorm.formats import (
     DEFAULT_MAX_DOCUMENT_SIZE,
     READERS,
     STDIO,
-    ArticleWriter,
+    Chunk,
     Document,
     OutputFormat,
-    atomic_output,
     describe_input_formats,
+    open_writer,
     read_documents,
-    render_article,
+    render_chunk,
     resolve_input_format,
+    resolve_output_format,
 )
+from newsnorm.formats.parquet import PARQUET_EXTRA, has_pyarrow
 from newsnorm.header import RECOGNIZER_NAMES
 from newsnorm.pipeline import NormalizeReport, normalize_and_report
 from newsnorm.spacing import RULE_NAMES, detect_style
@@ -133,6 +134,8 @@ examples:
   newsnorm normalize dump.jsonl.gz --format jsonl -o clean.jsonl --jobs 2 --stats
   cat story.txt | newsnorm normalize --quotes straight
   newsnorm normalize train.src --format jsonl      Multi-News: one article per document
+  newsnorm normalize in.parquet --text-field article -o out.parquet
+                                                   a table: its columns kept, fields added
   newsnorm inspect story.txt                       what would change, and why
 
 exit codes:
@@ -187,7 +190,10 @@ def _add_reading_options(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help=describe_input_formats(),
     )
-    reading.add_argument("--text-field", help="the JSONL field holding the text (default: text)")
+    reading.add_argument(
+        "--text-field",
+        help="the JSONL field or Parquet column holding the text (default: text)",
+    )
     reading.add_argument(
         "--encoding", type=_encoding, default="utf-8", help="input encoding (default: utf-8)"
     )
@@ -319,7 +325,8 @@ def _build_parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         default=STDIO,
-        help="output file; or a folder (an existing one, or a name ending in '/') for one "
+        help="output file, its format from its name (.jsonl, .parquet; anything else text) "
+        "unless --format says; or a folder (an existing one, or a name ending in '/') for one "
         "output per input (default: stdout)",
     )
     writing.add_argument(
@@ -330,8 +337,9 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=get_args(OutputFormat),
         help="text: articles separated by a blank line, header lines kept; jsonl: one JSON "
         "object per article with its date, title, byline, dateline and headers; lines and "
-        "multinews: the line-based input formats (default: text, or the input's format with "
-        "--in-place)",
+        "multinews: the line-based input formats; parquet: one row per article, a Parquet "
+        "input's own columns kept and the fields added as columns (default: from the -o "
+        "file's name, else text; the input's format with --in-place)",
     )
     writing.add_argument(
         "--body-only",
@@ -342,14 +350,15 @@ def _build_parser() -> argparse.ArgumentParser:
     writing.add_argument(
         "--field-prefix",
         default="",
-        help="jsonl: add newsnorm's fields under this prefix (say 'newsnorm_'), for records "
-        "that have fields of the same names; a record's own field is never replaced",
+        help="jsonl, parquet: add newsnorm's fields (columns) under this prefix (say "
+        "'newsnorm_'), for records that have fields of the same names; a record's own field "
+        "is never replaced",
     )
     writing.add_argument(
         "--source-field",
         default="source_file",
-        help="jsonl: the field naming the input file of each record, unless the record has "
-        "one already (default: source_file; '' leaves it out)",
+        help="jsonl, parquet: the field (column) naming the input file of each record, unless "
+        "the record has one already (default: source_file; '' leaves it out)",
     )
     _add_reading_options(run)
     run.add_argument("--glob", default="*", help="file names to read in folders (default: *)")
@@ -465,16 +474,51 @@ class _Plan:
     single: str | None  # the one output (a file or "-"), or None for one output per input
     targets: dict[str, str]  # input -> output file, when there is one output per input
     formats: dict[str, OutputFormat]
+    default: OutputFormat = "text"  # the format of the one output
+
+
+_RECORD_FORMATS = frozenset({"jsonl", "parquet"})  # inputs whose records name a text field
 
 
 def _check_text_field(args: argparse.Namespace, files: list[str]) -> None:
     if args.text_field is None:
         args.text_field = "text"
-    elif not any(resolve_input_format(name, args.input_format) == "jsonl" for name in files):
-        raise _UsageError("--text-field is for JSONL input; none of the inputs is JSONL")
+    elif not any(resolve_input_format(n, args.input_format) in _RECORD_FORMATS for n in files):
+        raise _UsageError(
+            "--text-field is for JSONL or Parquet input; none of the inputs is JSONL or Parquet"
+        )
+
+
+def _check_parquet(args: argparse.Namespace, files: list[str], plan: _Plan) -> None:
+    """Refuse, before anything is written, what Parquet cannot do, and Parquet without pyarrow."""
+    read_as = {name: resolve_input_format(name, args.input_format) for name in files}
+    reads = [name for name, chosen in read_as.items() if chosen == "parquet"]
+    writes = [name for name, chosen in plan.formats.items() if chosen == "parquet"]
+    if STDIO in reads:
+        raise _UsageError(
+            "Parquet cannot be read from standard input (it is read from the end of the "
+            "file); name the file"
+        )
+    if plan.single == STDIO and plan.default == "parquet":
+        raise _UsageError("Parquet output needs a file: name it with -o (out.parquet)")
+    if writes and any(read_as[name] == "jsonl" for name in writes):
+        raise _UsageError(
+            "JSONL records cannot be written as Parquet (their fields have no column types); "
+            "write JSONL, or convert the records to Parquet first"
+        )
+    if (reads or writes) and not has_pyarrow():  # imported when the first table is read
+        verb = "reading" if reads else "writing"
+        raise _UsageError(f"{verb} Parquet needs {PARQUET_EXTRA}")
 
 
 def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
+    single = args.output != STDIO and not args.in_place
+    single = single and not (os.path.isdir(args.output) or args.output.endswith(("/", os.sep)))
+    # One output file: its name says its format, as an input's name says the input's.
+    default: OutputFormat = args.format or (
+        resolve_output_format(args.output) if single else "text"
+    )
+
     def output_format(name: str) -> OutputFormat:
         if args.format:
             chosen: OutputFormat = args.format
@@ -486,7 +530,7 @@ def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
                 cause = f"--in-place cannot write {read_as} files back in their format; use -o"
                 raise _UsageError(f"{display_name(name)}: {cause}")
             return rewrite_as
-        return "text"
+        return default
 
     if args.output == "":
         raise _UsageError("-o needs a file or folder name, not an empty one ('-' for stdout)")
@@ -507,7 +551,7 @@ def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
         return _Plan(None, {name: name for name in files}, formats)
     output = args.output
     if output == STDIO:
-        return _Plan(output, {}, formats)
+        return _Plan(output, {}, formats, default)
     if os.path.isdir(output) or output.endswith(("/", os.sep)):
         return _Plan(None, _mirror(args, files, formats), formats)
     shown = display_name(output)
@@ -523,7 +567,7 @@ def _plan(args: argparse.Namespace, files: list[str]) -> _Plan:
     target = os.path.realpath(output)
     if any(name != STDIO and os.path.realpath(name) == target for name in files):
         raise _UsageError(f"{shown}: refusing to overwrite one of the inputs")
-    return _Plan(output, {}, formats)
+    return _Plan(output, {}, formats, default)
 
 
 def _may_write(path: str) -> bool:
@@ -556,6 +600,10 @@ def _check_writable(target: str, folder: str, checked: set[str]) -> None:
     checked.add(existing)
 
 
+_SUFFIXES: Mapping[OutputFormat, str] = {"jsonl": ".jsonl", "parquet": ".parquet"}
+# The suffix an output file of one input is given in these formats, when it lacks it.
+
+
 def _mirror(
     args: argparse.Namespace, files: list[str], formats: dict[str, OutputFormat]
 ) -> dict[str, str]:
@@ -572,8 +620,11 @@ def _mirror(
         relative = path.relative_to(root)
         while relative.suffix in COMPRESSED_SUFFIXES:
             relative = relative.with_suffix("")
-        if formats[name] == "jsonl" and relative.suffix != ".jsonl":
-            relative = relative.with_suffix(relative.suffix + ".jsonl")
+        chosen = formats[name]
+        if chosen in _SUFFIXES and relative.suffix != _SUFFIXES[chosen]:
+            relative = relative.with_suffix(relative.suffix + _SUFFIXES[chosen])
+        elif chosen not in _SUFFIXES and relative.suffix == _SUFFIXES["parquet"]:
+            relative = relative.with_suffix(".txt")  # text from a table: not named as one
         target = Path(args.output) / relative
         real = os.path.realpath(target)
         shown = display_name(str(target))
@@ -596,40 +647,53 @@ def _mirror(
 
 
 class _Progress:
-    """A one-line progress report on stderr: documents, megabytes, rate, time left."""
+    """Progress on stderr, drawn by tqdm: megabytes, rate, time left, documents.
+
+    Off, it only counts; on, its line goes at the end (it was news while the run lasted, not a
+    result).
+    """
 
     def __init__(self, total_bytes: int | None, *, enabled: bool, stream: TextIO) -> None:
-        self.total = total_bytes
-        self.enabled = enabled
-        self.stream = stream
-        self.start = self.shown = time.monotonic()
         self.documents = 0
-        self.bytes = 0
+        self.bar: Any = _progress_bar(total_bytes, stream) if enabled else None
 
     def update(self, document: Document) -> None:
         self.documents += 1
-        self.bytes += document.size
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self.shown >= 0.25:
-            self.shown = now
-            self._show(now)
-
-    def _show(self, now: float) -> None:
-        elapsed = max(now - self.start, 1e-9)
-        rate = self.bytes / elapsed
-        line = f"{self.documents:,} documents, {self.bytes / 1e6:,.1f} MB, {rate / 1e6:.2f} MB/s"
-        if self.total and rate > 0:
-            left = max(self.total - self.bytes, 0) / rate
-            line += f", {int(left) // 60}:{int(left) % 60:02d} left"
-        self.stream.write(f"\r{line}\x1b[K")
-        self.stream.flush()
+        bar = self.bar
+        if bar is not None:
+            bar.postfix = f"{self.documents:,} documents"  # shown at the next refresh
+            bar.update(document.size)
 
     def finish(self) -> None:
-        if self.enabled:  # the line goes: it was news while the run lasted, not a result
-            self.stream.write("\r\x1b[K")
-            self.stream.flush()
+        bar, self.bar = self.bar, None
+        if bar is not None:
+            with contextlib.suppress(OSError, ValueError):  # a terminal gone, say
+                bar.close()  # clears the line (leave=False)
+
+
+@functools.cache
+def _progress_class() -> Any:
+    from tqdm import tqdm  # only when a bar is shown: it takes a while to import
+
+    class Bar(tqdm):  # type: ignore[misc]
+        # No monitor thread (a run may fork workers) and a thread lock, not a process lock.
+        monitor_interval = 0
+
+    Bar.set_lock(threading.RLock())
+    return Bar
+
+
+def _progress_bar(total_bytes: int | None, stream: TextIO) -> Any:
+    return _progress_class()(
+        total=total_bytes,
+        unit="B",
+        unit_scale=True,
+        unit_divisor=1000,
+        file=stream,
+        leave=False,
+        mininterval=0.25,
+        smoothing=0.1,
+    )
 
 
 def _total_size(files: Sequence[str]) -> int | None:
@@ -654,7 +718,7 @@ _COUNTED = (
 _RULE_INDEX = {name: index for index, name in enumerate(RULE_NAMES)}
 _RECOGNIZER_NAMES = RECOGNIZER_NAMES
 _RECOGNIZER_INDEX = {name: index for index, name in enumerate(_RECOGNIZER_NAMES)}
-Rendered = tuple[str, tuple[int, ...]]
+Rendered = tuple[Chunk, tuple[int, ...]]
 
 
 def _render(
@@ -671,7 +735,7 @@ def _render(
 ) -> Rendered:
     """Render one article as its output chunk, with its counts for --stats (in a worker)."""
     output_format = formats.get(document.source, default)
-    chunk = render_article(
+    chunk = render_chunk(
         article,
         output_format,
         document=document,
@@ -768,7 +832,7 @@ class _Run:
         render = functools.partial(
             _render,
             formats=self.plan.formats,
-            default=self.args.format or "text",
+            default=self.plan.default,
             text_field=self.args.text_field,
             body_only=self.args.body_only,
             field_prefix=self.args.field_prefix,
@@ -820,8 +884,7 @@ class _Run:
 
     def _write_all(self, results: Iterator[tuple[Document, Rendered]], progress: _Progress) -> None:
         assert self.plan.single is not None
-        output_format: OutputFormat = self.args.format or "text"
-        output = _Output(STDIO, self.plan.single, output_format, text_field=self.args.text_field)
+        output = _Output(STDIO, self.plan.single, self.plan.default, self.args)
         try:
             for document, (chunk, counts) in results:
                 output.write(chunk, document)
@@ -881,7 +944,7 @@ class _Run:
         except OSError as exc:
             cause = f"cannot create the folder {display_name(folder)}: {exc.strerror or exc}"
             raise OutputError(cause, file=target) from None
-        return _Output(name, target, self.plan.formats[name], text_field=self.args.text_field)
+        return _Output(name, target, self.plan.formats[name], self.args)
 
 
 class _DiscardedError(Exception):
@@ -910,19 +973,25 @@ class _Output:
     """
 
     def __init__(
-        self, name: str, target: str, output_format: OutputFormat, *, text_field: str
+        self, name: str, target: str, output_format: OutputFormat, args: argparse.Namespace
     ) -> None:
         self.name = name
         self.target = target
         self._stack = contextlib.ExitStack()
         with _writing(target), self._stack:
-            stream = self._stack.enter_context(atomic_output(target))
             self._writer = self._stack.enter_context(
-                ArticleWriter(stream, output_format, text_field=text_field)
+                open_writer(
+                    target,
+                    output_format,
+                    text_field=args.text_field,
+                    body_only=args.body_only,
+                    field_prefix=args.field_prefix,
+                    source_field=args.source_field or None,
+                )
             )
             self._stack = self._stack.pop_all()
 
-    def write(self, chunk: str, document: Document) -> None:
+    def write(self, chunk: Chunk, document: Document) -> None:
         with _writing(self.target):
             self._writer.write_chunk(chunk, document)
 
@@ -946,6 +1015,7 @@ def _run_normalize(args: argparse.Namespace) -> int:
         raise _UsageError(str(unreadable[0]))
     _check_text_field(args, files)
     plan = _plan(args, files)
+    _check_parquet(args, files, plan)
     _check_stdio(reads_stdin=STDIO in files, writes_stdout=plan.single == STDIO)
     if files == [STDIO] and sys.stdin.isatty():
         _say("newsnorm: reading standard input (end it with Ctrl-D; --help shows the usage)")

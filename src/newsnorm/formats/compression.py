@@ -23,7 +23,7 @@ from typing import IO, Any, TextIO, cast
 
 from newsnorm.errors import InputError, OutputError, display_name
 
-__all__ = ["COMPRESSED_SUFFIXES", "STDIO", "atomic_output", "open_binary"]
+__all__ = ["COMPRESSED_SUFFIXES", "STDIO", "atomic_binary_output", "atomic_output", "open_binary"]
 
 STDIO = "-"
 """The name that stands for standard input or standard output.
@@ -158,12 +158,12 @@ _STDOUT_NAME = "<stdout>"
 
 
 def _open_output(
-    handle: IO[bytes], name: str, final: str
-) -> tuple[io.TextIOWrapper, _GuardedOutput]:
-    # The text stream writing to `handle`, compressed by the suffix of `final` (the name the
-    # file will have: a gzip header names the final file, not a temporary one), and the
-    # guarded binary layer under it (closed after the text stream: a compressor does not
-    # close a file object it was given).
+    handle: IO[bytes], name: str, final: str, *, binary: bool = False
+) -> tuple[IO[Any], _GuardedOutput]:
+    # The stream writing to `handle` (text, or bytes when `binary`), compressed by the suffix
+    # of `final` (the name the file will have: a gzip header names the final file, not a
+    # temporary one), and the guarded binary layer under it (closed after the stream: a
+    # compressor does not close a file object it was given).
     guard = _GuardedOutput(handle, name)
     try:
         suffix = Path(final).suffix
@@ -174,7 +174,7 @@ def _open_output(
             stream = cast(IO[bytes], gzip.GzipFile(filename=basename, mode="wb", fileobj=guard))
         elif opener is not None:
             stream = opener(guard, "wb")
-        return _text(stream), guard
+        return (cast(IO[bytes], stream) if binary else _text(stream)), guard
     except BaseException:
         _close_quietly(guard)
         raise
@@ -199,12 +199,12 @@ def _close_quietly(*streams: IO[Any] | io.IOBase) -> None:
             stream.close()
 
 
-def _close(text: io.TextIOWrapper, guard: _GuardedOutput) -> None:
+def _close(stream: IO[Any], guard: _GuardedOutput) -> None:
     try:
-        text.close()
+        stream.close()
         guard.close()
     except BaseException:
-        _close_quietly(text, guard)
+        _close_quietly(stream, guard)
         raise
 
 
@@ -218,7 +218,7 @@ def _output_error(exc: OSError, *, file: str, folder: str) -> OutputError:
 
 
 @contextlib.contextmanager
-def _stdout() -> Iterator[TextIO]:
+def _stdout(*, binary: bool = False) -> Iterator[IO[Any]]:
     # Standard output, written through a duplicate of its descriptor when it has one: a failed
     # write then leaves nothing in sys.stdout's buffer for Python to retry (and report again)
     # at exit.
@@ -237,7 +237,7 @@ def _stdout() -> Iterator[TextIO]:
         guard = _GuardedOutput(handle, _STDOUT_NAME)
     else:  # a replaced sys.stdout (a test's capture, say): its own buffer
         guard = _GuardedOutput(sys.stdout.buffer, _STDOUT_NAME, owns=False)
-    stream = _text(guard, write_through=True)
+    stream: IO[Any] = cast(IO[bytes], guard) if binary else _text(guard, write_through=True)
     try:
         yield stream
     except BaseException:
@@ -282,11 +282,37 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
         ...
         newsnorm.errors.OutputError: /dev/full: cannot write: No space left on device
     """
+    with _atomic(path, binary=False) as stream:
+        yield cast(TextIO, stream)
+
+
+@contextlib.contextmanager
+def atomic_binary_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
+    """`atomic_output` for bytes: the file appears only when complete (a Parquet file, say).
+
+    Everything `atomic_output` says holds (a temporary file beside the destination, renamed
+    into place; compression by suffix; a device written directly; failures as
+    `OutputError`), except that the stream takes bytes.
+
+    Examples:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.bin"
+        >>> with atomic_binary_output(target) as out:
+        ...     _ = out.write(b"PAR1")
+        >>> target.read_bytes()
+        b'PAR1'
+    """
+    with _atomic(path, binary=True) as stream:
+        yield cast(IO[bytes], stream)
+
+
+@contextlib.contextmanager
+def _atomic(path: str | os.PathLike[str], *, binary: bool) -> Iterator[IO[Any]]:
     name = os.fspath(path)
     if not name:
         raise OutputError("cannot write: the output file name is empty")
     if name == STDIO:
-        with _stdout() as stream:
+        with _stdout(binary=binary) as stream:
             yield stream
         return
     try:
@@ -300,13 +326,13 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
             handle: IO[bytes] = open(name, "wb")  # noqa: SIM115
         except OSError as exc:
             raise _output_error(exc, file=name, folder=os.path.dirname(name) or ".") from None
-        text, guard = _open_output(handle, name, name)
+        stream, guard = _open_output(handle, name, name, binary=binary)
         try:
-            yield text
+            yield stream
         except BaseException:
-            _close_quietly(text, guard)
+            _close_quietly(stream, guard)
             raise
-        _close(text, guard)
+        _close(stream, guard)
         return
     real = os.path.realpath(name)
     folder = os.path.dirname(real)
@@ -317,13 +343,13 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[TextIO]:
     except OSError as exc:
         raise _output_error(exc, file=name, folder=folder) from None
     try:
-        text, guard = _open_output(open(descriptor, "wb"), name, real)  # noqa: SIM115
+        stream, guard = _open_output(open(descriptor, "wb"), name, real, binary=binary)  # noqa: SIM115
         try:
-            yield text
+            yield stream
         except BaseException:
-            _close_quietly(text, guard)
+            _close_quietly(stream, guard)
             raise
-        _close(text, guard)
+        _close(stream, guard)
         try:
             _take_over(temporary, existing)
             os.replace(temporary, real)

@@ -22,6 +22,7 @@ from newsnorm.config import Corpus
 from newsnorm.errors import DecodeError, InputError, NewsnormError, RecordError
 from newsnorm.formats.compression import COMPRESSED_SUFFIXES, STDIO, open_binary
 from newsnorm.formats.documents import MULTINEWS_SEPARATOR, Document
+from newsnorm.formats.parquet import read_parquet
 from newsnorm.formats.records import (
     ReadOptions,
     _decode,
@@ -45,6 +46,7 @@ __all__ = [
     "JSONL",
     "LINES",
     "MULTINEWS",
+    "PARQUET",
     "READERS",
     "STORY",
     "TEXT",
@@ -55,22 +57,28 @@ __all__ = [
     "describe_input_formats",
     "read_documents",
     "resolve_input_format",
+    "resolve_output_format",
 ]
 
-InputFormat = Literal["auto", "text", "lines", "jsonl", "multinews", "conll", "story", "xsum"]
+InputFormat = Literal[
+    "auto", "text", "lines", "jsonl", "multinews", "conll", "story", "xsum", "parquet"
+]
 """``auto`` (by file name) or the name of a `Reader` in `READERS` (the two are kept equal by a
 test: a type checker needs the names spelled out).
 
 ``text``: one article per file; ``lines``: one per line; ``jsonl``: one JSON object per line;
 ``multinews``: one cluster per line, documents separated by ``|||||``; ``conll``: CoNLL-2003
 token-per-line files, one article per ``-DOCSTART-``; ``story``: a CNN/DailyMail ``.story``
-file; ``xsum``: an XSum ``[SN]`` sections file.
+file; ``xsum``: an XSum ``[SN]`` sections file; ``parquet``: one article per row of a Parquet
+table, the text in a column (needs pyarrow, the ``parquet`` extra).
 
 Examples:
     >>> [resolve_input_format(name) for name in ("a.txt", "b.jsonl", "train.src")]
     ['text', 'jsonl', 'multinews']
     >>> [resolve_input_format(name) for name in ("eng.conll", "a.story", "1.summary")]
     ['conll', 'story', 'xsum']
+    >>> resolve_input_format("part-0.parquet")
+    'parquet'
 """
 
 
@@ -92,10 +100,14 @@ class Reader:
         rewrite_as: the output format that writes a file of this format back in its own form
             (``--in-place``), or None when no writer can (the file cannot be rewritten).
         corpus: the corpus whose layout its documents have, when the format tells.
+        binary: the format is not text (Parquet): its reader reads the bytes itself, and none
+            of the text checks apply (encodings, binary content, line numbers).
 
     Examples:
         >>> READERS["conll"].suffixes, READERS["conll"].rewrite_as, READERS["conll"].corpus
         (('.conll',), None, 'conll2003')
+        >>> [name for name, reader in READERS.items() if reader.binary]
+        ['parquet']
     """
 
     name: InputFormat
@@ -105,6 +117,7 @@ class Reader:
     inner_suffixes: bool = False
     rewrite_as: OutputFormat | None = "text"
     corpus: Corpus | None = None
+    binary: bool = False
 
 
 # --- whole files: text, story, xsum ---------------------------------------------------------
@@ -163,7 +176,7 @@ def _by_line(parse: LineParser) -> ReadFunction:
                     encoding=encoding,
                     errors=options.errors,
                 ).rstrip("\r\n")
-                if not line.strip():
+                if not line or line.isspace():
                     continue
                 yield from parse(line, number, size, options)
             except (RecordError, DecodeError) as error:
@@ -423,14 +436,37 @@ Examples:
     ['[SN]URL[SN]\\nhttp://x.test/1\\n\\n[SN]TITLE[SN]\\nRain\\n']
 """
 
+PARQUET = Reader(
+    "parquet",
+    "one article per row of a Parquet table, the text in the --text-field column",
+    read_parquet,
+    suffixes=(".parquet",),
+    rewrite_as="parquet",
+    binary=True,
+)
+"""A Parquet table: one article per row, the text in the `ReadOptions.text_field` column,
+read a batch of rows at a time, so memory is bounded by a row group (see
+`newsnorm.formats.parquet.read_parquet`). Each document's `Document.record` is the row (a
+`newsnorm.formats.parquet.TableRow`), whose other columns Parquet output keeps with their
+types. Needs pyarrow (the ``parquet`` extra) and a file: standard input cannot be read as
+Parquet.
+
+Examples:
+    >>> import io, pyarrow as pa, pyarrow.parquet as pq
+    >>> data = io.BytesIO()
+    >>> pq.write_table(pa.table({"id": [3], "text": ["It rained ."]}), data)
+    >>> [(d.text, d.line, d.record["id"]) for d in PARQUET.read(data, ReadOptions("a.parquet"))]
+    [('It rained .', 1, 3)]
+"""
+
 READERS: Mapping[str, Reader] = {
-    reader.name: reader for reader in (TEXT, LINES, JSONL, MULTINEWS, CONLL, STORY, XSUM)
+    reader.name: reader for reader in (TEXT, LINES, JSONL, MULTINEWS, CONLL, STORY, XSUM, PARQUET)
 }
 """Every input format's reader by name, in the order ``--help`` lists them.
 
 Examples:
     >>> list(READERS)
-    ['text', 'lines', 'jsonl', 'multinews', 'conll', 'story', 'xsum']
+    ['text', 'lines', 'jsonl', 'multinews', 'conll', 'story', 'xsum', 'parquet']
 """
 
 _DEFAULT = TEXT
@@ -462,14 +498,30 @@ def resolve_input_format(name: str, input_format: InputFormat = "auto") -> Input
     return chosen.name
 
 
+def resolve_output_format(name: str) -> OutputFormat:
+    """Choose the output format a file name implies: the one its own reader rewrites it as.
+
+    So ``.jsonl`` and ``.ndjson`` names are written as JSONL, ``.parquet`` as Parquet,
+    ``.src`` as Multi-News, and any other name (``.txt``, none) as text; compression suffixes
+    are looked through.
+
+    Examples:
+        >>> [resolve_output_format(n) for n in ("out.jsonl.gz", "out.parquet", "out.txt")]
+        ['jsonl', 'parquet', 'text']
+        >>> resolve_output_format("clean.conll"), resolve_output_format("-")
+        ('text', 'text')
+    """
+    return READERS[resolve_input_format(name)].rewrite_as or "text"
+
+
 def describe_input_formats() -> str:
     """Describe the input formats for ``--help``: each reader's line, then how ``auto`` chooses.
 
     Examples:
         >>> describe_input_formats()[:55]
         'text: one article per file; lines: one article per line'
-        >>> describe_input_formats()[-57:]
-        '.summary, .data: xsum; anything else text (default: auto)'
+        >>> describe_input_formats()[-66:]
+        '.data: xsum; .parquet: parquet; anything else text (default: auto)'
     """
     formats = "; ".join(f"{reader.name}: {reader.help}" for reader in READERS.values())
     claims = "; ".join(

@@ -15,8 +15,10 @@ from collections.abc import Callable
 from typing import IO, Any
 
 import attrs
+import regex
 
 from newsnorm.errors import DecodeError, InputError, NewsnormError, RecordError
+from newsnorm.formats.documents import Document
 from newsnorm.formats.streams import DEFAULT_MAX_DOCUMENT_SIZE, describe_size, input_stream
 
 __all__ = ["ReadOptions"]
@@ -136,6 +138,52 @@ def _overlong_file(options: ReadOptions) -> InputError:
     )
 
 
+# --- what the writers share: lone surrogates, the clash rule ---------------------------------
+
+_SURROGATE = regex.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    # A lone surrogate (from a JSON "\ud800" escape, say) cannot be written as UTF-8.
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+
+
+def _value_without_surrogates(value: Any) -> Any:
+    # newsnorm's own fields (text, title, headers...) as `_without_surrogates` makes strings.
+    if isinstance(value, str):
+        return _without_surrogates(value)
+    if isinstance(value, dict):
+        return {
+            _without_surrogates(key): _value_without_surrogates(item) for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [_value_without_surrogates(item) for item in value]
+    return value
+
+
+# --- the clash rule, shared by the writers -------------------------------------------------
+
+_CLASH_REMEDY = "use --field-prefix to add newsnorm's fields under other names"
+
+
+def _add_field(record: dict[str, Any], key: str, value: Any, document: Document | None) -> None:
+    # The clash rule: a record's own field is never replaced by a different value.
+    if key not in record:
+        record[key] = value
+        return
+    own = record[key]
+    if value is None or value in ({}, []) or own == value:
+        return
+    if own is None:
+        record[key] = value
+        return
+    raise RecordError(
+        f"the record already has a field {key!r} ({_CLASH_REMEDY})",
+        file=document.source if document else None,
+        line=document.line if document else None,
+    )
+
+
 # --- JSON records ---------------------------------------------------------------------------
 
 
@@ -168,16 +216,18 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return record
 
 
+_DECODER = json.JSONDecoder(
+    parse_constant=_refuse_constant, parse_float=_finite_float, object_pairs_hook=_unique_keys
+)  # made once: json.loads would make one for every record
+
+
 def _json_record(
     text: str, *, source: str, line: int, text_field: str, id_field: str | None = None
 ) -> dict[str, Any]:
     try:
-        record = json.loads(
-            text,
-            parse_constant=_refuse_constant,
-            parse_float=_finite_float,
-            object_pairs_hook=_unique_keys,
-        )
+        if text.startswith("\ufeff"):  # as json.loads says it
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        record = _DECODER.decode(text)
     except _NotJSONError as exc:
         raise RecordError(str(exc), file=source, line=line) from None
     except json.JSONDecodeError as exc:

@@ -1,37 +1,56 @@
-"""Writing articles: text, JSONL and the line-based formats, one chunk per article.
+"""Writing articles: text, JSONL, the line-based formats and Parquet, one chunk per article.
 
 The text formats write the whole repaired document (header lines and dateline included) when it
-is given, so nothing is lost. `write_articles` and the command line write through
-`newsnorm.formats.atomic_output`, so an interrupted run never leaves a half-written file.
+is given, so nothing is lost. `render_chunk` turns an article into its output's chunk (a piece
+of text, or a row for Parquet), which can be made in a worker process; `open_writer` opens an
+output for the chunks of one format (the writer of `newsnorm.formats.parquet` for Parquet).
+`write_articles` and the command line write through `newsnorm.formats.atomic_output`, so an
+interrupted run never leaves a half-written file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import decimal
 import json
 import os
-from collections.abc import Iterable, Mapping
-from typing import Any, Literal, TextIO
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, Protocol, TextIO
 
 import regex
 
 from newsnorm.article import Article
 from newsnorm.errors import RecordError
-from newsnorm.formats.compression import atomic_output
+from newsnorm.formats.compression import atomic_binary_output, atomic_output
 from newsnorm.formats.documents import MULTINEWS_SEPARATOR as _MULTINEWS_SEPARATOR
 from newsnorm.formats.documents import Document
+from newsnorm.formats.parquet import ParquetArticleWriter, ParquetRow, article_row
+from newsnorm.formats.records import (
+    _SURROGATE,
+    _add_field,
+    _value_without_surrogates,
+    _without_surrogates,
+)
 
 __all__ = [
     "ArticleWriter",
+    "Chunk",
+    "ChunkWriter",
     "OutputFormat",
     "format_article",
+    "open_writer",
     "render_article",
+    "render_chunk",
     "write_articles",
 ]
 
-OutputFormat = Literal["text", "jsonl", "lines", "multinews"]
+OutputFormat = Literal["text", "jsonl", "lines", "multinews", "parquet"]
 """``text``: articles separated by a blank line; ``jsonl``: one JSON object per article;
 ``lines``: one article per line, a paragraph break written `` NEWLINE_CHAR NEWLINE_CHAR ``;
-``multinews``: the same, with the documents of one cluster on one line, joined by ``|||||``.
+``multinews``: the same, with the documents of one cluster on one line, joined by ``|||||``;
+``parquet``: one row per article, the input table's own columns kept (needs pyarrow, the
+``parquet`` extra; see `newsnorm.formats.parquet`).
 
 The text formats write the whole repaired document (header lines and dateline included) when
 it is given, so nothing is lost, and the body alone otherwise.
@@ -48,27 +67,20 @@ _MULTINEWS_NEWLINE = " NEWLINE_CHAR NEWLINE_CHAR "
 # What would end a record of a line-based output early: "\n" splits a line when it is read
 # back, and "\r" is taken for (part of) a line ending.
 _LINE_BREAK = regex.compile("\r\n|[\r\n]")
-_SURROGATE = regex.compile("[\ud800-\udfff]")
 _TEXT_LIKE = frozenset({"text", "lines", "multinews"})
-_CLASH_REMEDY = "use --field-prefix to add newsnorm's fields under other names"
 
 
-def _without_surrogates(text: str) -> str:
-    # A lone surrogate (from a JSON "\ud800" escape, say) cannot be written as UTF-8.
-    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
+def _json_value(value: object) -> Any:
+    # The values a Parquet row holds that JSON has no type for: dates and times as ISO text,
+    # decimals as their exact digits.
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    raise TypeError(f"a value of type {type(value).__name__} cannot be written as JSON")
 
 
-def _value_without_surrogates(value: Any) -> Any:
-    # newsnorm's own fields (text, title, headers...) as `_without_surrogates` makes strings.
-    if isinstance(value, str):
-        return _without_surrogates(value)
-    if isinstance(value, dict):
-        return {
-            _without_surrogates(key): _value_without_surrogates(item) for key, item in value.items()
-        }
-    if isinstance(value, list):
-        return [_value_without_surrogates(item) for item in value]
-    return value
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_json_value)
 
 
 def _escape_surrogate(match: regex.Match[str]) -> str:
@@ -81,39 +93,23 @@ def _one_line(text: str) -> str:
     return _LINE_BREAK.sub(_MULTINEWS_NEWLINE, text)
 
 
-def _add_field(record: dict[str, Any], key: str, value: Any, document: Document | None) -> None:
-    # The clash rule: a record's own field is never replaced by a different value.
-    if key not in record:
-        record[key] = value
-        return
-    own = record[key]
-    if value is None or value in ({}, []) or own == value:
-        return
-    if own is None:
-        record[key] = value
-        return
-    raise RecordError(
-        f"the record already has a field {key!r} ({_CLASH_REMEDY})",
-        file=document.source if document else None,
-        line=document.line if document else None,
-    )
-
-
-def _json_line(record: Mapping[str, Any], document: Document | None) -> str:
+def _json_line(record: Mapping[str, Any], document: Document | None, *, escape: bool = True) -> str:
     # A lone surrogate left in the record (one of its own fields held a "\ud800" escape) is
     # written as that escape again, so the field reads back exactly as it was read.
     try:
-        line = json.dumps(record, ensure_ascii=False, allow_nan=False)
-    except (RecursionError, ValueError) as exc:
+        line = _ENCODER.encode(record)
+    except (RecursionError, ValueError, TypeError) as exc:
         cause = "the record is nested too deeply to write"
-        if not isinstance(exc, RecursionError):
+        if isinstance(exc, TypeError):
+            cause = f"the record holds {exc}"
+        elif not isinstance(exc, RecursionError):
             cause = "the record holds NaN or Infinity, which JSON cannot hold"
         raise RecordError(
             cause,
             file=document.source if document else None,
             line=document.line if document else None,
         ) from None
-    if not line.isascii():
+    if escape and not line.isascii():
         line = _SURROGATE.sub(_escape_surrogate, line)
     return line + "\n"
 
@@ -184,7 +180,28 @@ def format_article(
     if output_format in _TEXT_LIKE:
         text = repaired if repaired is not None and not body_only else article.text
         return (text if output_format == "text" else _one_line(text)) + "\n"
-    fields = _value_without_surrogates(article.to_dict())
+    if output_format != "jsonl":
+        raise ValueError(f"{output_format} is not a text format: see render_chunk")
+    fields = article.to_dict()
+    try:  # almost always: no lone surrogate anywhere, nothing to replace
+        line = _jsonl_record(dict(fields), document, text_field, field_prefix, source_field)
+        if line.isascii() or _SURROGATE.search(line) is None:
+            return line
+    except RecordError:
+        pass  # told again below, with newsnorm's fields as they are written
+    fields = _value_without_surrogates(fields)
+    return _jsonl_record(fields, document, text_field, field_prefix, source_field, escape=True)
+
+
+def _jsonl_record(
+    fields: dict[str, Any],
+    document: Document | None,
+    text_field: str,
+    field_prefix: str,
+    source_field: str | None,
+    *,
+    escape: bool = False,
+) -> str:
     record: dict[str, Any] = dict(document.record) if document and document.record else {}
     record[text_field] = fields.pop("text")
     added = {field_prefix + key: value for key, value in fields.items()}
@@ -198,7 +215,7 @@ def format_article(
         # Provenance already in the record (newsnorm run again over its own output, say) is
         # the earlier and truer one, so it stays.
         record.setdefault(field_prefix + source_field, document.source)
-    return _json_line(record, document)
+    return _json_line(record, document, escape=escape)
 
 
 def render_article(
@@ -236,9 +253,155 @@ def render_article(
         field_prefix=field_prefix,
         source_field=source_field,
     )
-    if document is not None and document.verbatim is not None:
-        return chunk
+    if output_format == "jsonl" or (document is not None and document.verbatim is not None):
+        return chunk  # JSONL is written with its lone surrogates replaced or escaped already
     return _without_surrogates(chunk)
+
+
+Chunk = str | ParquetRow
+"""One article as its output takes it: a piece of text (newline included) for the text
+formats and JSONL, a row (`newsnorm.formats.parquet.ParquetRow`) for Parquet.
+
+Examples:
+    >>> render_chunk(Article("Body."), "jsonl")[:17], render_chunk(Article("Body."), "parquet")[0]
+    ('{"text": "Body.",', 'Body.')
+"""
+
+
+def render_chunk(
+    article: Article,
+    output_format: OutputFormat = "text",
+    *,
+    document: Document | None = None,
+    **options: Any,
+) -> Chunk:
+    """Turn an article into the chunk its output format writes.
+
+    For the text formats and JSONL, the text of `render_article`, given `options` (its
+    keyword arguments: ``text_field``, ``repaired``, ``body_only``, ``field_prefix``,
+    ``source_field``). For Parquet, the row of `newsnorm.formats.parquet.article_row` (the
+    writer names the columns and adds the input's own), or the empty row for a document kept
+    as it was read (`Document.verbatim`). The chunk pickles, so that worker processes can
+    make it.
+
+    Examples:
+        >>> render_chunk(Article("Body.", title="T"), "parquet")[:2]
+        ('Body.', 'T')
+        >>> render_chunk(Article("Body."), "lines", repaired="Title\\nBody.", body_only=True)
+        'Body.\\n'
+    """
+    if output_format != "parquet":
+        return render_article(article, output_format, document=document, **options)
+    return article_row(article, document)
+
+
+class ChunkWriter(Protocol):
+    """What `open_writer` gives: a writer of articles, or of the chunks `render_chunk` made.
+
+    `ArticleWriter` (the text formats and JSONL) and
+    `newsnorm.formats.parquet.ParquetArticleWriter` are the two kinds.
+
+    Examples:
+        >>> import io
+        >>> writer: ChunkWriter = ArticleWriter(io.StringIO(), "jsonl")
+        >>> writer.count
+        0
+    """
+
+    count: int
+
+    def write(
+        self, article: Article, document: Document | None = None, *, repaired: str | None = None
+    ) -> None:
+        """Write one article: the writer renders it (`repaired` is for the text formats).
+
+        Examples:
+            >>> from newsnorm.formats.parquet import ParquetArticleWriter
+            >>> import io
+            >>> rows: ChunkWriter = ParquetArticleWriter(io.BytesIO())
+            >>> rows.write(Article("Body."), Document("Body .", "in.txt")); rows.count
+            1
+        """
+
+    def write_chunk(self, chunk: Any, document: Document | None = None) -> None:
+        """Write one article already rendered by `render_chunk` in this writer's format.
+
+        Examples:
+            >>> import io
+            >>> stream = io.StringIO()
+            >>> ArticleWriter(stream, "lines").write_chunk(render_chunk(Article("A."), "lines"))
+            >>> stream.getvalue()
+            'A.\\n'
+        """
+
+    def finish(self) -> None:
+        """Complete the output (the stream stays open).
+
+        Examples:
+            >>> import io
+            >>> stream = io.StringIO()
+            >>> writer = ArticleWriter(stream, "multinews"); writer.write(Article("A."))
+            >>> writer.finish(); stream.getvalue()
+            'A.\\n'
+        """
+
+
+@contextlib.contextmanager
+def open_writer(
+    path: str | os.PathLike[str],
+    output_format: OutputFormat = "jsonl",
+    *,
+    text_field: str = "text",
+    body_only: bool = False,
+    field_prefix: str = "",
+    source_field: str | None = None,
+) -> Iterator[ChunkWriter]:
+    """Open `path` for articles in `output_format`, atomically (``"-"``: standard output).
+
+    The file appears when the block ends without an exception, complete (the writer's
+    `ChunkWriter.finish` is called first); otherwise the temporary file is removed. Parquet is
+    written by `newsnorm.formats.parquet.ParquetArticleWriter` (its `text_field`,
+    `field_prefix` and `source_field` name its columns; those of the text formats are given to
+    `render_chunk` instead, which the writer's `ChunkWriter.write` calls).
+
+    Raises:
+        OutputError: the file cannot be written (see `atomic_output`); Parquet without
+            pyarrow.
+
+    Examples:
+        >>> import tempfile, pathlib, pyarrow.parquet as pq
+        >>> from newsnorm.formats import read_documents
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> with open_writer(folder / "a.parquet", "parquet", source_field="source") as out:
+        ...     out.write(Article("Rain fell.", title="Rain"), Document("", "in.txt"))
+        >>> pq.read_table(folder / "a.parquet").column("source").to_pylist()
+        ['in.txt']
+        >>> [d.text for d in read_documents(folder / "a.parquet")]
+        ['Rain fell.']
+    """
+    if output_format == "parquet":
+        with atomic_binary_output(path) as binary:
+            rows = ParquetArticleWriter(
+                binary,
+                text_field=text_field,
+                field_prefix=field_prefix,
+                source_field=source_field,
+                name=os.fspath(path),
+            )
+            with rows:  # the footer on success; on an error, nothing more is written
+                yield rows
+        return
+    with atomic_output(path) as stream:
+        text_writer = ArticleWriter(
+            stream,
+            output_format,
+            text_field=text_field,
+            body_only=body_only,
+            field_prefix=field_prefix,
+            source_field=source_field,
+        )
+        yield text_writer
+        text_writer.finish()
 
 
 class ArticleWriter:
@@ -316,7 +479,7 @@ class ArticleWriter:
         )
         self.write_chunk(chunk, document)
 
-    def write_chunk(self, chunk: str, document: Document | None = None) -> None:
+    def write_chunk(self, chunk: Chunk, document: Document | None = None) -> None:
         """Write an article already rendered by `render_article` in this writer's format.
 
         In ``multinews`` format, give the `document` it came from, so that the documents of
@@ -330,6 +493,8 @@ class ArticleWriter:
             >>> stream.getvalue()
             'One.\\n\\nTwo.\\n'
         """
+        if not isinstance(chunk, str):
+            raise TypeError(f"a {self.output_format} output takes text, not a Parquet row")
         if self.output_format == "multinews":
             self._write_cluster_part(chunk, document)
         else:
@@ -384,7 +549,7 @@ def write_articles(
         >>> Article.from_json(target.read_text().splitlines()[1]).text
         'Two.'
     """
-    with atomic_output(path) as out, ArticleWriter(out, output_format) as writer:
+    with open_writer(path, output_format) as writer:
         for article in articles:
             writer.write(article)
     return writer.count
