@@ -232,3 +232,20 @@ def test_max_document_size_sets_the_reading_limit(tmp_path: Path) -> None:
     )
     assert refused.returncode == 2
     assert "not a size" in refused.stderr
+
+
+def test_time_budget_leaves_a_slow_document_as_given_and_counts_it(tmp_path: Path) -> None:
+    source = tmp_path / "in.txt"
+    source.write_text("Officers , including two , met .\n", encoding="utf-8")
+    command = [sys.executable, "-m", "newsnorm", "normalize", str(source), "--stats"]
+    within = subprocess.run([*command, "--time-budget", "60"], capture_output=True, text=True)
+    assert within.stdout == "Officers, including two, met.\n"
+    assert "documents over the time budget  0" in within.stderr
+    # A budget no document can meet: the text is written as given, and counted.
+    over = subprocess.run([*command, "--time-budget", "1e-9"], capture_output=True, text=True)
+    assert over.returncode == 0
+    assert over.stdout.startswith("Officers , including two , met .\n")  # as given
+    assert "documents over the time budget  1" in over.stderr
+    refused = subprocess.run([*command, "--time-budget", "0"], capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert "seconds above 0" in refused.stderr

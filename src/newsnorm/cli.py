@@ -150,7 +150,7 @@ exit codes:
 """
 _CONFIG_FLAGS = (
     "unwrap", "characters", "fold_compatibility", "spacing", "quotes", "header", "dateline",
-    "corpus",
+    "corpus", "time_budget",
 )  # fmt: skip
 
 
@@ -276,25 +276,27 @@ def _add_normalization_options(parser: argparse.ArgumentParser) -> None:
     _add_time_budget_option(options)
 
 
-# ---- The per-document time budget (issue 14) -------------------------------------------------
-# Left for the lead to wire: a Config field that leaves a document over its budget unrepaired
-# and reports it (as this is written, `Config.time_budget`, seconds or None, and
-# `NormalizeReport.over_budget`; config.py and pipeline.py have the last word). Three steps,
-# all here:
-#   1. add `--time-budget SECONDS` in `_add_time_budget_option` (default None, a positive float;
-#      its `dest` the Config field's name) and that name to `_CONFIG_FLAGS`, so that `_config`
-#      passes it on like every other option (a bad value is then a usage error, exit 2);
-#   2. count the documents over budget in `_render` (one more entry in `_COUNTED`, from the
-#      `NormalizeReport`), so that --stats shows them;
-#   3. if each such document should be named on stderr, do it in `_Run._write_all` and
-#      `_Run._write_each` with `_say(f"newsnorm: over the time budget: {one_line(...)}")`,
-#      naming its file with `display_name` (the exit code stays 0: the document is written).
-# Workers need nothing more: the Config travels to them with each batch.
 def _add_time_budget_option(options: argparse._ArgumentGroup) -> None:
-    """Add the per-document time budget option (not wired yet; see the notes above)."""
+    """Add the per-document time budget (`Config.time_budget`), counted by --stats."""
+    options.add_argument(
+        "--time-budget",
+        dest="time_budget",
+        type=_seconds,
+        default=None,
+        metavar="SECONDS",
+        help="the most time one document may take; a document over it is written as given, "
+        "unrepaired, and counted by --stats (default: no limit)",
+    )
 
 
-# ------------------------------------------------------------------------------------------------
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"not a number of seconds above 0: {text!r}")
+    return seconds
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -712,6 +714,7 @@ _COUNTED = (
     "datelines found",
     "titles found",
     "bylines found",
+    "documents over the time budget",
     # then, per spacing rule, the documents it changed (RULE_NAMES order), and per header
     # recognizer, the documents it read something from (_RECOGNIZER_NAMES order)
 )
@@ -760,6 +763,7 @@ def _render(
         article.dateline is not None,
         article.title is not None,
         article.byline is not None,
+        report.over_budget,
         *fired,
         *read,
     )
