@@ -51,7 +51,12 @@ from newsnorm.formats import (
 )
 from newsnorm.formats.parquet import PARQUET_EXTRA, has_pyarrow
 from newsnorm.header import RECOGNIZER_NAMES
-from newsnorm.pipeline import NormalizeReport, normalize_and_report
+from newsnorm.pipeline import (
+    STAGE_COUNTS,
+    NormalizeReport,
+    normalize_and_report,
+    stage_counts,
+)
 from newsnorm.spacing import RULE_NAMES, detect_style
 
 __all__ = [
@@ -707,14 +712,7 @@ def _total_size(files: Sequence[str]) -> int | None:
 # What --stats counts for each document, in the order `_render` returns the counts.
 _COUNTED = (
     "documents",
-    "tokenized documents repaired",
-    "quotes changed",
-    "ambiguous quotes left",
-    "dates found",
-    "datelines found",
-    "titles found",
-    "bylines found",
-    "documents over the time budget",
+    *STAGE_COUNTS,
     # then, per spacing rule, the documents it changed (RULE_NAMES order), and per header
     # recognizer, the documents it read something from (_RECOGNIZER_NAMES order)
 )
@@ -754,19 +752,7 @@ def _render(
     read = [0] * len(_RECOGNIZER_NAMES)
     for name in report.recognizers:
         read[_RECOGNIZER_INDEX[name]] = 1
-    counts = (
-        1,
-        report.style != "raw",
-        report.quotes_changed,
-        report.quotes_ambiguous,
-        article.date is not None,
-        article.dateline is not None,
-        article.title is not None,
-        article.byline is not None,
-        report.over_budget,
-        *fired,
-        *read,
-    )
+    counts = (1, *stage_counts(article, report), *fired, *read)
     return chunk, counts
 
 

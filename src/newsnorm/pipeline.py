@@ -29,7 +29,14 @@ from newsnorm.layout import unwrap_lines
 from newsnorm.quotes import fix_quotes_and_count
 from newsnorm.spacing import Style, repair_spacing_and_report
 
-__all__ = ["NormalizeReport", "normalize", "normalize_and_report", "normalize_text"]
+__all__ = [
+    "STAGE_COUNTS",
+    "NormalizeReport",
+    "normalize",
+    "normalize_and_report",
+    "normalize_text",
+    "stage_counts",
+]
 
 _BLANK_LINES = regex.compile(r"\n\s*\n")
 _NO_HEADER = HeaderFields(headers=Headers())  # read-only, so one serves every call
@@ -214,6 +221,45 @@ def normalize(text: str, config: Config | None = None, **overrides: Any) -> Arti
         Dateline(location='WASHINGTON', agency='Reuters', date_text=None)
     """
     return normalize_and_report(text, config, **overrides)[0]
+
+
+STAGE_COUNTS: tuple[str, ...] = (
+    "tokenized documents repaired",
+    "quotes changed",
+    "ambiguous quotes left",
+    "dates found",
+    "datelines found",
+    "titles found",
+    "bylines found",
+    "documents over the time budget",
+)
+"""What `stage_counts` counts for one document, in order: the names ``--stats`` and the
+datatrove adapter's statistics show.
+
+Examples:
+    >>> STAGE_COUNTS[0]
+    'tokenized documents repaired'
+"""
+
+
+def stage_counts(article: Article, report: NormalizeReport) -> tuple[int, ...]:
+    """Count what the stages did to one document, in the order of `STAGE_COUNTS`.
+
+    Examples:
+        >>> article, report = normalize_and_report("LONDON - Rates rose , it said .")
+        >>> dict(zip(STAGE_COUNTS, stage_counts(article, report)))["datelines found"]
+        1
+    """
+    return (
+        int(report.style != "raw"),
+        report.quotes_changed,
+        report.quotes_ambiguous,
+        int(article.date is not None),
+        int(article.dateline is not None),
+        int(article.title is not None),
+        int(article.byline is not None),
+        int(report.over_budget),
+    )
 
 
 def normalize_and_report(

@@ -35,7 +35,12 @@ from newsnorm.config import Config  # noqa: E402
 from newsnorm.errors import ConfigError  # noqa: E402
 from newsnorm.header import RECOGNIZER_NAMES  # noqa: E402
 from newsnorm.integrations._tables import Options  # noqa: E402
-from newsnorm.pipeline import normalize_and_report, normalize_text  # noqa: E402
+from newsnorm.pipeline import (  # noqa: E402
+    STAGE_COUNTS,
+    normalize_and_report,
+    normalize_text,
+    stage_counts,
+)
 from newsnorm.spacing import RULE_NAMES  # noqa: E402
 
 if TYPE_CHECKING:
@@ -44,22 +49,12 @@ if TYPE_CHECKING:
 __all__ = ["STAT_NAMES", "NewsnormAnnotator", "NewsnormFormatter"]
 
 _DOCUMENTS = "documents"
-_COUNTED = (
-    "tokenized documents repaired",
-    "quotes changed",
-    "ambiguous quotes left",
-    "dates found",
-    "datelines found",
-    "titles found",
-    "bylines found",
-    "over time budget",
-)
 _RULE_STATS = {name: f"spacing rule: {name}" for name in RULE_NAMES}
 _RECOGNIZER_STATS = {name: f"header recognizer: {name}" for name in RECOGNIZER_NAMES}
 
 STAT_NAMES: tuple[str, ...] = (
     _DOCUMENTS,
-    *_COUNTED,
+    *STAGE_COUNTS,
     *_RULE_STATS.values(),
     *_RECOGNIZER_STATS.values(),
 )
@@ -175,22 +170,9 @@ class NewsnormAnnotator(PipelineStep):  # type: ignore[misc]
             fields = article_columns(article)
             for name, key in keys:
                 metadata[key] = fields[name]
-            if report.style != "raw":
-                stat("tokenized documents repaired")
-            if report.quotes_changed:
-                stat("quotes changed", value=report.quotes_changed)
-            if report.quotes_ambiguous:
-                stat("ambiguous quotes left", value=report.quotes_ambiguous)
-            if article.date is not None:
-                stat("dates found")
-            if article.dateline is not None:
-                stat("datelines found")
-            if article.title is not None:
-                stat("titles found")
-            if article.byline is not None:
-                stat("bylines found")
-            if report.over_budget:
-                stat("over time budget")
+            for name, count in zip(STAGE_COUNTS, stage_counts(article, report), strict=True):
+                if count:
+                    stat(name, value=count)
             for rule in report.spacing_rules:
                 stat(_RULE_STATS[rule])
             for recognizer in report.recognizers:
