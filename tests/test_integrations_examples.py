@@ -2,8 +2,6 @@
 run as they are, from that folder, and give what `normalize` gives."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,27 +9,13 @@ import pytest
 
 from newsnorm import Config, normalize
 from newsnorm.columns import article_columns
+from tests.test_examples import EXAMPLES, _run
 
-EXAMPLES = Path(__file__).parent.parent / "examples"
 RECORDS = [
     json.loads(line)
     for line in (EXAMPLES / "corpus" / "records.jsonl").read_text("utf-8").splitlines()
 ]
 CURLY = Config(quotes="curly")  # what the examples use
-
-
-def _run(script: str, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, script, *args],
-        cwd=EXAMPLES,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def _expected(record: dict[str, Any], iso_dates: bool) -> dict[str, Any]:
