@@ -1,7 +1,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm import Dateline, normalize, split_header
@@ -70,6 +70,8 @@ def test_plain_paragraphs_have_no_header(text: str) -> None:
 
 
 @given(st.text())
+@example("@highlight")  # a summary marker with no summary
+@example("Story.\n\n@highlight\n\n@highlight\n\nRain")
 def test_nothing_lost(text: str) -> None:
     fields, body = split_header(text)
     kept = " ".join([body, *fields.headers.values(), fields.title or "", *fields.furniture])

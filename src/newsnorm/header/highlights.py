@@ -57,13 +57,15 @@ def _take_email_links(text: str) -> tuple[list[str], str]:
     return found, _EMAIL_FURNITURE.sub(keep, text)
 
 
-def _take_highlights(text: str) -> tuple[list[str], str] | None:
+def _take_highlights(text: str) -> tuple[list[str], int, str] | None:
+    """Return the highlights, the number of markers with no sentence, and the body."""
     if _MARKER not in text:
         return None
     lines = text.split("\n")
     if not any(_is_marker(line) for line in lines):
         return None
     highlights: list[str] = []
+    empty = 0  # markers with no sentence: kept as furniture, so that nothing is lost
     body: list[str] = []
     index = 0
     while index < len(lines):
@@ -80,7 +82,9 @@ def _take_highlights(text: str) -> tuple[list[str], str] | None:
             index += 1
         if sentence:
             highlights.append(" ".join(sentence))
-    return highlights, "\n".join(body).rstrip()
+        else:
+            empty += 1
+    return highlights, empty, "\n".join(body).rstrip()
 
 
 def read_highlights(text: str) -> tuple[Found, str] | None:
@@ -93,12 +97,15 @@ def read_highlights(text: str) -> tuple[Found, str] | None:
         (('Rain falls', 'Roads shut'), 'It rained.')
         >>> read_highlights("Follow @highlight for more.") is None
         True
+        >>> read_highlights("It rained.\\n\\n@highlight")[0].furniture  # a marker with no sentence
+        ('@highlight',)
     """
     taken = _take_highlights(text)
     if taken is None:
         return None
-    highlights, body = taken
+    highlights, empty, body = taken
     furniture, body = _take_email_links(body)
+    furniture += [_MARKER] * empty
     return Found(highlights=tuple(highlights), furniture=tuple(furniture)), body
 
 
