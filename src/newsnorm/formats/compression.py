@@ -114,28 +114,27 @@ class _GuardedOutput(io.BufferedIOBase):
     def _error(self, exc: OSError) -> OutputError:
         return OutputError(f"cannot write: {exc.strerror or exc}", file=self._name)
 
-    def write(self, data: Any) -> int:
+    @contextlib.contextmanager
+    def _guarded(self) -> Iterator[None]:
         try:
-            self._handle.write(data)
+            yield
         except BrokenPipeError:
             if self._name == _STDOUT_NAME:
                 raise
             raise self._error(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))) from None
         except OSError as exc:
             raise self._error(exc) from None
+
+    def write(self, data: Any) -> int:
+        with self._guarded():
+            self._handle.write(data)
         return len(data)
 
     def flush(self) -> None:
         if self.closed:
             return
-        try:
+        with self._guarded():
             self._handle.flush()
-        except BrokenPipeError:
-            if self._name == _STDOUT_NAME:
-                raise
-            raise self._error(BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))) from None
-        except OSError as exc:
-            raise self._error(exc) from None
 
     def close(self) -> None:
         if self.closed:
@@ -148,10 +147,8 @@ class _GuardedOutput(io.BufferedIOBase):
                     self._handle.close()
             raise
         if self._owns:
-            try:
+            with self._guarded():
                 self._handle.close()
-            except OSError as exc:
-                raise self._error(exc) from None
 
 
 _STDOUT_NAME = "<stdout>"
