@@ -24,6 +24,7 @@ __all__ = [
     "DATELINE_FORMS",
     "DATE_LINE_FORM",
     "DatelineForm",
+    "could_open_dateline",
     "split_dateline",
     "split_dateline_and_form",
 ]
@@ -322,6 +323,19 @@ def _could_hold_dateline(head: str) -> bool:
         if mark in head:
             return any(map(head.__contains__, _GATE_LITERALS))
     return False
+
+
+def could_open_dateline(line: str) -> bool:
+    """Tell whether `line` has near its start what the dateline forms cannot do without.
+
+    This is the test `split_dateline` turns most text away with (a date at the very start,
+    which it also reads, is not tested here).
+
+    Examples:
+        >>> could_open_dateline("LONDON (Reuters) - Rates rose."), could_open_dateline("Rain.")
+        (True, False)
+    """
+    return _could_hold_dateline(line[:_HEAD])
 
 
 def _read_forms(text: str) -> tuple[Dateline, int, str] | None:

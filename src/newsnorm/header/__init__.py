@@ -10,7 +10,7 @@ once for all of their quick tests. Whatever is recognised moves out of the body 
 from __future__ import annotations
 
 from newsnorm.config import Corpus
-from newsnorm.header.generic import HEADER_PARTS, HeaderFields, read_generic_header
+from newsnorm.header.generic import HEADER_PARTS, NO_FIELDS, HeaderFields, read_generic_header
 from newsnorm.header.layouts import LAYOUTS, RECOGNIZERS
 from newsnorm.header.recognizer import Found
 from newsnorm.header.top import Top
@@ -28,8 +28,6 @@ Examples:
     >>> RECOGNIZER_NAMES[0], "byline" in RECOGNIZER_NAMES
     ('highlights', True)
 """
-
-_NOTHING_FOUND = HeaderFields()
 
 
 def _merge(found: list[tuple[str, Found]], generic: HeaderFields) -> HeaderFields:
@@ -96,7 +94,7 @@ def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]
     if layout.generic:
         generic, body = read_generic_header(text, top)
     else:
-        generic, body = _NOTHING_FOUND, text
+        generic, body = NO_FIELDS, text
     if not found:
         return generic, body
     merged = _merge(found, generic)

@@ -158,8 +158,8 @@ def _at_top(top: Top) -> bool:
     # The dateline line ends in its ISO date, below at most -DOCSTART-, a headline and a
     # byline, each a short line.
     for index in range(_HEADER_LINES + 1):
-        line = top.line(index)
-        if _ends_in_iso_date(line):
+        line = top.line(index)  # stripped: `_ends_in_iso_date` without its rstrip
+        if line[-3:-2] == "-" and line[-6:-5] == "-":
             return True
         if not line or (len(line) > _MAX_TITLE and line != _DOCSTART):
             return False

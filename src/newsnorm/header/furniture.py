@@ -277,7 +277,7 @@ def _at_top(top: Top) -> bool:
     in a run of short sentences from the top down to a dateline, whose dash, bracket or
     underscore comes near its start. The top of most stories has neither.
     """
-    for line in (top.first, top.second):
+    for number, line in enumerate((top.first, top.second)):
         if not line:
             return False
         head = line[:_MARK_REACH]
@@ -292,9 +292,11 @@ def _at_top(top: Top) -> bool:
             or "Galleries" in head
         ):
             return True
+        if number == 0 and len(line) > _STORY_PARAGRAPH:
+            return False  # the story opens the text: `_read_top` reads nothing below it
     first = top.first
-    if len(first) > _STORY_PARAGRAPH or not _ends_sentence(first):
-        return False  # the story opens the text: no run of captions above a dateline
+    if not _ends_sentence(first):
+        return False  # no run of captions from the top down to a dateline
     for number in range(1, _CAPTION_RUN + 1):
         line = top.line(number)
         if not line:
@@ -422,13 +424,14 @@ def read_page_furniture(text: str) -> tuple[Found, str] | None:
     return reading.found(), body.strip("\n")
 
 
-def _may_hold(top: Top) -> bool:
-    # Furniture at the top, or an advertisement line anywhere (the only form read inside a
-    # story whose top shows none).
-    return _at_top(top) or "ADVERTISEMENT" in top.text or "Advertisement" in top.text
-
-
-RECOGNIZER = Recognizer("page furniture", (), read_page_furniture, at_top=_may_hold)
+RECOGNIZER = Recognizer(
+    "page furniture",
+    (),
+    read_page_furniture,
+    at_top=_at_top,
+    # An advertisement line is the only form read inside a story whose top shows none.
+    anywhere=("ADVERTISEMENT", "Advertisement"),
+)
 """Page furniture (see the module's docstring); its reader looks at a text's first lines, and
 at the rest for the fixed phrases it holds (any other than ``ADVERTISEMENT`` only on a page
 that shows furniture at its top).

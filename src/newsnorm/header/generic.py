@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from newsnorm.article import Dateline, Headers
-from newsnorm.dateline import _HEAD, _could_hold_dateline, split_dateline
+from newsnorm.dateline import could_open_dateline, split_dateline
 from newsnorm.dates import MONTH_PATTERN, MONTHS, match_date, parse_date
 from newsnorm.header.lines import (
     BYLINE,
@@ -40,7 +40,14 @@ from newsnorm.header.notes import is_note_line, read_note, take_copyright_notice
 from newsnorm.header.page_date import date_in_page_line, date_near_top
 from newsnorm.header.top import Top
 
-__all__ = ["HEADER_PARTS", "HeaderFields", "opens_with_body", "read_generic_header"]
+__all__ = [
+    "HEADER_PARTS",
+    "NO_FIELDS",
+    "HeaderFields",
+    "opens_with_body",
+    "read_generic_header",
+    "without_header",
+]
 
 HEADER_PARTS = (
     "headline", "corpus date line", "byline", "date phrase", "keyed header", "date line",
@@ -95,8 +102,14 @@ class HeaderFields:
     recognizers: tuple[str, ...] = ()
 
 
-# What read_generic_header finds in most stories, shared: its headers cannot be changed.
-_NOTHING_FOUND = HeaderFields(headers=Headers())
+NO_FIELDS = HeaderFields(headers=Headers())
+"""What a text with no header gives: no fields. One serves every call, as its headers are
+read-only (an `Article` takes them as they are, where a plain dict would be copied each time).
+
+Examples:
+    >>> NO_FIELDS.title, dict(NO_FIELDS.headers)
+    (None, {})
+"""
 
 
 class _HeaderBuilder:
@@ -277,12 +290,6 @@ def _resolve_ambiguous_date(found: _HeaderBuilder, lines: list[str]) -> None:
             found.date = in_month[0]
 
 
-def _could_open_dateline(line: str) -> bool:
-    # The test `split_dateline` turns most text away with (a date at the start is a header
-    # line kind already).
-    return _could_hold_dateline(line[:_HEAD])
-
-
 def opens_with_body(top: Top) -> bool:
     """Tell, from its first two lines alone, that a text opens with the story: most stories.
 
@@ -308,7 +315,19 @@ def opens_with_body(top: Top) -> bool:
     if top.gap_after_first:
         return False  # a headline above a blank line
     second = top.second
-    return not (second and (could_be_header_line(second) or _could_open_dateline(second)))
+    return not (second and (could_be_header_line(second) or could_open_dateline(second)))
+
+
+def without_header(text: str) -> tuple[HeaderFields, str]:
+    """Read no header: no fields, and the text as the body.
+
+    This is what `read_generic_header` gives for a text that opens with the story.
+
+    Examples:
+        >>> without_header("\n  Rain fell.\n")
+        (HeaderFields(...), 'Rain fell.')
+    """
+    return NO_FIELDS, text.lstrip().rstrip("\n")
 
 
 def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields, str]:
@@ -342,7 +361,7 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
     """
     if opens_with_body(Top(text) if top is None else top):
         # The story itself comes first, so there is no page top above it whose date to read.
-        return _NOTHING_FOUND, text.lstrip().rstrip("\n")
+        return without_header(text)
     opening = text.lstrip()
     lines = opening.split("\n") if opening else []
     found = _HeaderBuilder()

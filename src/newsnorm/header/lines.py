@@ -11,6 +11,8 @@ knowing it.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 import regex
 
@@ -24,6 +26,7 @@ __all__ = [
     "DATE_KEYS",
     "DATE_LABELS",
     "GLUED_DATE_LINE",
+    "HEADER_LINE_STARTS",
     "LINE_KINDS",
     "TITLE_KEYS",
     "LineKind",
@@ -162,7 +165,18 @@ Examples:
     ['corpus date line', 'byline', 'date phrase']
 """
 
-_ANY_KIND = regex.compile("|".join(f"(?:{kind.starts})" for kind in LINE_KINDS))
+HEADER_LINE_STARTS = "|".join(f"(?:{kind.starts})" for kind in LINE_KINDS)
+"""How any kind of header line begins: the union of `LINE_KINDS`' patterns, in one pattern
+(in the syntax both `re` and `regex` read).
+
+Examples:
+    >>> import re
+    >>> re.match(HEADER_LINE_STARTS, "Source: wire") is not None
+    True
+"""
+
+# The standard library's `re` matches this union about 2.5 times faster than `regex`.
+_ANY_KIND = re.compile(HEADER_LINE_STARTS)
 
 
 def could_be_header_line(line: str) -> bool:

@@ -88,6 +88,8 @@ class Recognizer:
         at_top: the test the text's top must pass (see `AtTop`; `Top.text` is the whole
             text), after an opening is found when openings are declared. A recognizer that
             declares neither is tried on every text.
+        anywhere: literal strings that, found anywhere in the text, make the recognizer
+            apply whatever its top shows (a widget line inside a story).
 
     Examples:
         >>> def shout(text):
@@ -103,6 +105,7 @@ class Recognizer:
     read: Read
     reach: int | None = None
     at_top: AtTop | None = None
+    anywhere: tuple[str, ...] = ()
 
     def applies(self, text: str, top: Top | None = None) -> bool:
         """Tell whether the layout may be in `text`: an opening is found and its top passes.
@@ -117,7 +120,13 @@ class Recognizer:
             >>> first = Recognizer("first !", (), lambda text: None, at_top=bang_first)
             >>> first.applies("!Rain"), first.applies("Rain!")
             (True, False)
+            >>> ads = Recognizer("ads", (), lambda text: None, at_top=bang_first, anywhere=("AD",))
+            >>> ads.applies("Rain"), ads.applies("Rain\\nAD\\nSun")
+            (False, True)
         """
+        for literal in self.anywhere:
+            if literal in text:
+                return True
         if self.openings:
             end = len(text) if self.reach is None else self.reach
             for opening in self.openings:  # a loop beats any() on this hot path

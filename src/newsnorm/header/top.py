@@ -27,27 +27,32 @@ class Top:
         ''
     """
 
-    __slots__ = ("_lines", "_start", "first", "gap_after_first", "second", "text")
+    __slots__ = ("_gap", "_lines", "_start", "first", "text")
 
     text: str
     """The whole text, for a quick test that also looks beyond its top."""
-
     first: str
     """The first non-blank line, or "" for a blank text."""
-    second: str
-    """The second non-blank line, or "" when there is none."""
-    gap_after_first: bool
-    """Whether the line right after the first is blank (a headline stands so)."""
 
     def __init__(self, text: str) -> None:
-        # The first two lines, which every quick test reads, are found at once; the others
-        # only when a test asks for them.
+        # The first line, which every quick test reads, is found at once; the others only
+        # when a test asks for them (most stop at the first).
         self.text = text
         self._lines: list[str] = []
         self._start = 0
-        self.gap_after_first = False
+        self._gap = False
         self.first = self._scan(0)
-        self.second = self._scan(1)
+
+    @property
+    def second(self) -> str:
+        """The second non-blank line, or "" when there is none."""
+        return self.line(1)
+
+    @property
+    def gap_after_first(self) -> bool:
+        """Whether the line right after the first is blank (a headline stands so)."""
+        self.line(1)
+        return self._gap
 
     def line(self, index: int) -> str:
         """Return the non-blank line `index` (0 for the first), stripped, or "" past the top.
@@ -69,6 +74,6 @@ class Top:
             if line:
                 lines.append(line)
             elif len(lines) == 1:
-                self.gap_after_first = True
+                self._gap = True
             self._start = end + 1
         return lines[index] if index < len(lines) else ""
