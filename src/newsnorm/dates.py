@@ -16,6 +16,7 @@ import regex
 from newsnorm.patterns import any_case
 
 __all__ = [
+    "DATE_START",
     "MONTHS",
     "MONTH_PATTERN",
     "TIME_ZONES",
@@ -112,6 +113,19 @@ _DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.VERBOSE)
 # The same grammar at the start of a longer text, ending at a word boundary.
 _DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:|/–-]|$)", regex.VERBOSE)
 
+
+DATE_START = (
+    rf"[0-9]|(?:{_WEEKDAY})(?:(?![A-Za-z])|{MONTH_PATTERN})|(?:{MONTH_PATTERN})(?![A-Za-z])"
+)
+"""What every date `match_date` reads begins with, as a pattern (in `re` and `regex` syntax):
+a digit, or a weekday or a month name as a whole word (a weekday may be glued to a month).
+Words that only begin as one does (``market``, ``Monkey``) are turned away.
+
+Examples:
+    >>> import re
+    >>> [bool(re.match(DATE_START, t)) for t in ("March 3", "Mar. 3", "market", "Monday,")]
+    [True, True, False, True]
+"""
 
 _DATE_STARTS = frozenset(
     [name[:3] for name in MONTHS] + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

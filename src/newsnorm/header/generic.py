@@ -324,7 +324,7 @@ def without_header(text: str) -> tuple[HeaderFields, str]:
     This is what `read_generic_header` gives for a text that opens with the story.
 
     Examples:
-        >>> without_header("\n  Rain fell.\n")
+        >>> without_header("\\n  Rain fell.\\n")
         (HeaderFields(...), 'Rain fell.')
     """
     return NO_FIELDS, text.lstrip().rstrip("\n")

@@ -16,7 +16,7 @@ import re
 import attrs
 import regex
 
-from newsnorm.dates import MONTH_PATTERN, MONTHS, match_date
+from newsnorm.dates import DATE_START, MONTH_PATTERN, match_date
 from newsnorm.patterns import any_case
 
 __all__ = [
@@ -115,8 +115,6 @@ _DATE_PHRASE = regex.compile(
 )
 _NOTE_START = "&UR;"
 _COPYRIGHT_START = "COPYRIGHT|Copyright|©"
-# Every date begins with a digit, or with the first three letters of a month or a weekday.
-_DATE_START = r"\d|" + any_case(*{name[:3] for name in (*MONTHS, *_WEEKDAYS)})
 
 
 @attrs.frozen
@@ -154,7 +152,7 @@ LINE_KINDS: tuple[LineKind, ...] = (
     LineKind("byline", BY),
     LineKind("date phrase", any_case(*DATE_LABELS)),
     LineKind("keyed header", _KEY),
-    LineKind("date line", _DATE_START),
+    LineKind("date line", DATE_START),
     LineKind("contributor note", regex.escape(_NOTE_START)),
     LineKind("copyright notice", _COPYRIGHT_START),
 )
