@@ -952,8 +952,12 @@ def _writing(target: str) -> Generator[None, None, None]:
     except BrokenPipeError:
         raise
     except OSError as exc:
-        file = "<stdout>" if target == STDIO else target
-        raise OutputError(f"cannot write: {exc.strerror or exc}", file=file) from None
+        raise _write_error(target, exc) from None
+
+
+def _write_error(target: str, exc: OSError) -> OutputError:
+    file = "<stdout>" if target == STDIO else target
+    return OutputError(f"cannot write: {exc.strerror or exc}", file=file)
 
 
 class _Output:
@@ -982,8 +986,14 @@ class _Output:
             self._stack = self._stack.pop_all()
 
     def write(self, chunk: Chunk, document: Document) -> None:
-        with _writing(self.target):
+        # `_writing`'s rule, spelt out: this runs once per document, where a context manager
+        # costs more than the rest of the call.
+        try:
             self._writer.write_chunk(chunk, document)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _write_error(self.target, exc) from None
 
     def commit(self) -> None:
         with _writing(self.target):

@@ -80,7 +80,11 @@ def _json_value(value: object) -> Any:
     raise TypeError(f"a value of type {type(value).__name__} cannot be written as JSON")
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_json_value)
+# A record read from JSON cannot refer to itself: no check for cycles (a record nested too
+# deeply still fails, with a RecursionError).
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, default=_json_value, check_circular=False
+)
 
 
 def _escape_surrogate(match: regex.Match[str]) -> str:
@@ -184,7 +188,7 @@ def format_article(
         raise ValueError(f"{output_format} is not a text format: see render_chunk")
     fields = article.to_dict()
     try:  # almost always: no lone surrogate anywhere, nothing to replace
-        line = _jsonl_record(dict(fields), document, text_field, field_prefix, source_field)
+        line = _jsonl_record(fields, document, text_field, field_prefix, source_field)
         if line.isascii() or _SURROGATE.search(line) is None:
             return line
     except RecordError:
@@ -203,14 +207,19 @@ def _jsonl_record(
     escape: bool = False,
 ) -> str:
     record: dict[str, Any] = dict(document.record) if document and document.record else {}
-    record[text_field] = fields.pop("text")
-    added = {field_prefix + key: value for key, value in fields.items()}
+    record[text_field] = fields["text"]
+    added = fields.items()
     if document is not None and (document.position is not None or document.cluster is not None):
         cluster = document.cluster if document.cluster is not None else document.line
-        added[field_prefix + "cluster"] = cluster
-        added[field_prefix + "position"] = document.position
-    for key, value in added.items():
-        _add_field(record, key, value, document)
+        added = {**fields, "cluster": cluster, "position": document.position}.items()
+    for name, value in added:
+        if name == "text":
+            continue
+        key = field_prefix + name
+        if key in record:
+            _add_field(record, key, value, document)  # the clash rule
+        else:
+            record[key] = value  # most fields: new to the record
     if source_field is not None and document is not None:
         # Provenance already in the record (newsnorm run again over its own output, say) is
         # the earlier and truer one, so it stays.
