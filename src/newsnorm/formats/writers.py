@@ -128,6 +128,7 @@ def format_article(
     body_only: bool = False,
     field_prefix: str = "",
     source_field: str | None = None,
+    extra_fields: Mapping[str, Any] | None = None,
 ) -> str:
     """Serialize one article as a chunk of output, newline included.
 
@@ -144,7 +145,9 @@ def format_article(
     empty value (None, no headers) leaves it, an equal one is fine (so newsnorm can run on its
     own output), a different one is a `RecordError`. `source_field`, when given, names one
     more (prefixed too) holding `Document.source`, the input file, unless the record already
-    has that field: then the record's own provenance stays.
+    has that field: then the record's own provenance stays. `extra_fields` are added after
+    newsnorm's own, prefixed and under the same rule (JSONL only: ``--offsets`` adds the raw
+    offsets of `newsnorm.tracing.records.offsets_record` so).
 
     A lone surrogate (which a JSON ``"\\ud800"`` escape reads as) cannot be written as UTF-8:
     in newsnorm's own fields it becomes U+FFFD, in the record's other fields it is written
@@ -175,6 +178,8 @@ def format_article(
         ...     Article("Body.", title="Other"), "jsonl", document=own, field_prefix="nn_"
         ... )[:56]
         '{"text": "Body.", "title": "Mine", "nn_date": null, "nn_'
+        >>> format_article(Article("Body."), "jsonl", extra_fields={"offsets": {"edits": []}})
+        '{"text": "Body.", "date": null, ..., "offsets": {"edits": []}}\\n'
         >>> odd = Document("Body .", "a.jsonl", record={"text": "Body .", "key": "\\ud800"})
         >>> format_article(Article("Body."), "jsonl", document=odd)[:35]
         '{"text": "Body.", "key": "\\\\ud800", '
@@ -187,6 +192,10 @@ def format_article(
     if output_format != "jsonl":
         raise ValueError(f"{output_format} is not a text format: see render_chunk")
     fields = article.to_dict()
+    if extra_fields:
+        if not fields.keys().isdisjoint(extra_fields):
+            raise ValueError(f"extra fields cannot replace newsnorm's own: {sorted(extra_fields)}")
+        fields.update(extra_fields)
     try:  # almost always: no lone surrogate anywhere, nothing to replace
         line = _jsonl_record(fields, document, text_field, field_prefix, source_field)
         if line.isascii() or _SURROGATE.search(line) is None:
@@ -237,6 +246,7 @@ def render_article(
     body_only: bool = False,
     field_prefix: str = "",
     source_field: str | None = None,
+    extra_fields: Mapping[str, Any] | None = None,
 ) -> str:
     """`format_article`, made safe to write as UTF-8 (a lone surrogate becomes U+FFFD).
 
@@ -261,6 +271,7 @@ def render_article(
         body_only=body_only,
         field_prefix=field_prefix,
         source_field=source_field,
+        extra_fields=extra_fields,
     )
     if output_format == "jsonl" or (document is not None and document.verbatim is not None):
         return chunk  # JSONL is written with its lone surrogates replaced or escaped already
