@@ -45,6 +45,11 @@ FAMILIES: dict[str, Callable[[int], str]] = {
     "caption numbers": lambda k: "1 of 2. A crowd waits in the rain.\n" * k,
     "dailymail stamps": lambda k: "By . Ann Lee . " * k,
     "conll datelines": lambda k: "LONDON 1996-08-30\n" * k,
+    # One sentence broken over every line of a CoNLL story: joined piece by piece, not by
+    # growing one string and searching it again for each line (quadratic).
+    "a conll sentence broken on every line": lambda k: (
+        "SPORT - RAIN.\nLONDON 2000-01-01\n" + "A word of\nit. " * k
+    ),
     "update stamps": lambda k: "2 November 2014" + " Last updated at 17:20 GMT" * k,
     "bar bylines": lambda k: "Ann Lee | Staff Writer | " * k + "Tuesday, 25 November 2014",
     "blank lines under a headline": lambda k: "Rain\n" + "\n" * k + "It rained.",

@@ -86,14 +86,16 @@ def join_broken_lines(body: str) -> str:
         >>> join_broken_lines("May 13 Arrive in London\\nMay 14 Practice")
         'May 13 Arrive in London\\nMay 14 Practice'
     """
-    lines = body.split("\n")
-    joined: list[str] = []
-    for line in lines:
-        if joined and _goes_on(joined[-1], line):
-            joined[-1] = f"{joined[-1]} {line}"
+    # Whether a line goes on below depends on its end alone, which is that of the last line
+    # joined into it: the pieces are kept apart and joined once, so that a sentence broken over
+    # many lines costs no more than its length.
+    joined: list[list[str]] = []
+    for line in body.split("\n"):
+        if joined and _goes_on(joined[-1][-1], line):
+            joined[-1].append(line)
         else:
-            joined.append(line)
-    return "\n".join(joined)
+            joined.append([line])
+    return "\n".join(" ".join(pieces) for pieces in joined)
 
 
 def read_conll_header(text: str) -> tuple[Found, str] | None:
