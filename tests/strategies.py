@@ -895,3 +895,50 @@ def dumped_texts(draw: st.DrawFn) -> tuple[str, str]:
     if draw(st.booleans()):
         dumped = f"&lt;p&gt;{dumped}&lt;/p&gt;"
     return dumped, clean
+
+
+# --- provenance: every layout at once, and broken characters ---
+
+_MOJIBAKE_WORDS = ("café", "naïve", "über", "señor", "It’s", "“quoted”", "déjà", "Zürich")
+
+
+@st.composite
+def mojibake_paragraphs(draw: st.DrawFn) -> str:
+    """A paragraph whose accented words and curly quotes were decoded with the wrong codec, or
+    written as HTML entities, in places (what ftfy repairs)."""
+    words = draw(st.lists(st.one_of(lower_words, st.sampled_from(_MOJIBAKE_WORDS)), min_size=1,
+                          max_size=12))  # fmt: skip
+    out = []
+    for word in words:
+        kind = draw(st.sampled_from(["plain", "cp1252", "latin-1", "entity"]))
+        if kind == "cp1252":
+            word = word.encode("utf-8").decode("cp1252", errors="replace")
+        elif kind == "latin-1":
+            word = word.encode("utf-8").decode("latin-1")
+        elif kind == "entity":
+            word = word.replace("é", "&eacute;").replace("’", "&rsquo;") + " &amp;"
+        out.append(word)
+    return " ".join(out) + draw(st.sampled_from([".", " .", "", "\r\n"]))
+
+
+traced_documents = st.one_of(
+    headed_documents(),
+    metadata_documents(),
+    highlight_stories().map(lambda drawn: drawn[0]),
+    xsum_files().map(lambda drawn: drawn[0]),
+    wikitext_articles().map(lambda drawn: drawn[0]),
+    dailymail_documents().map(lambda drawn: drawn[0]),
+    conll_documents().map(lambda drawn: drawn[0]),
+    furniture_documents().map(lambda drawn: drawn[0]),
+    *(family.map(lambda drawn: drawn[0]) for family in DATELINE_FAMILIES.values()),
+    dumped_texts().map(lambda drawn: drawn[0]),
+    masked_number_sentences().map(lambda drawn: drawn[0]),
+    tokenizer_renderings,
+    token_soup(),
+    layout_opening_soups,
+    date_shaped_texts(),
+    french_sentences(),
+    st.lists(mojibake_paragraphs(), min_size=1, max_size=3).map("\n".join),
+)
+"""A raw document in any layout newsnorm reads (headers, highlights, XSum, WikiText,
+DailyMail, CoNLL, furniture, datelines, dumps, tokenizer renderings, soups, mojibake)."""

@@ -36,6 +36,11 @@ PUBLIC_MODULES = (
     "newsnorm.pipeline",
     "newsnorm.quotes",
     "newsnorm.spacing",
+    "newsnorm.tracing",
+    "newsnorm.tracing.edits",
+    "newsnorm.tracing.offsets",
+    "newsnorm.tracing.records",
+    "newsnorm.tracing.stages",
 )
 
 

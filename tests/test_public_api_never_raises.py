@@ -48,6 +48,7 @@ _CALLS: dict[str, Callable[[str], Any]] = {
     "parse_date": newsnorm.parse_date,
     "split_dateline": newsnorm.split_dateline,
     "split_header": newsnorm.split_header,
+    "trace": newsnorm.trace,
     "unwrap_lines": unwrap_lines,
     "to_json round trip": lambda text: newsnorm.Article.from_json(
         newsnorm.normalize(text).to_json()

@@ -24,6 +24,7 @@ from newsnorm.header import HeaderFields, split_header
 from newsnorm.pipeline import NormalizeReport, normalize, normalize_and_report, normalize_text
 from newsnorm.quotes import QuoteReport, fix_quotes, fix_quotes_and_count
 from newsnorm.spacing import StyleReport, detect_style, repair_spacing
+from newsnorm.tracing import Edit, Trace, trace
 
 __version__ = "0.1.0"
 """The installed version of newsnorm.
@@ -41,6 +42,7 @@ __all__ = [
     "ConfigError",
     "Dateline",
     "DecodeError",
+    "Edit",
     "HeaderFields",
     "InputError",
     "NewsnormError",
@@ -49,6 +51,7 @@ __all__ = [
     "QuoteReport",
     "RecordError",
     "StyleReport",
+    "Trace",
     "WorkerError",
     "__version__",
     "detect_style",
@@ -62,4 +65,5 @@ __all__ = [
     "repair_spacing",
     "split_dateline",
     "split_header",
+    "trace",
 ]

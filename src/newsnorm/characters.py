@@ -9,6 +9,7 @@ spaces inside a line, no blanks at line ends, at most one blank line in a row.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import ftfy
 import regex
@@ -16,6 +17,9 @@ from ftfy.badness import is_bad
 
 from newsnorm.config import Config
 from newsnorm.patterns import any_case
+
+if TYPE_CHECKING:  # the recorder is only ever passed in, by newsnorm.tracing
+    from newsnorm.tracing.edits import Recorder
 
 __all__ = [
     "fix_characters",
@@ -131,6 +135,10 @@ def _entity_character(found: regex.Match[str]) -> str:
     return _ENTITY_CHARACTERS[kind]
 
 
+def _tag_replacement(found: regex.Match[str]) -> str:
+    return "\n" if found.group("block") else ""
+
+
 def _backslash_replacement(found: regex.Match[str]) -> str:
     kind = found.lastgroup
     if kind == "drop":
@@ -146,11 +154,12 @@ def _dump_artefacts(text: str) -> bool:
     )
 
 
-def repair_dump_artefacts(text: str) -> str:
+def repair_dump_artefacts(text: str, *, recorder: Recorder | None = None) -> str:
     r"""Undo what text dumps (AG News and others) did to HTML and line breaks.
 
     Entities that lost their ampersand, escaped markup and stray backslashes are repaired (see
-    the notes above the patterns); text without them is returned unchanged.
+    the notes above the patterns); text without them is returned unchanged. `recorder`, when
+    given (by `newsnorm.trace`), records each change.
 
     Examples:
         >>> repair_dump_artefacts("He isn #39;t sure the world #39;s oil at  #36;47 lasts.")
@@ -162,8 +171,18 @@ def repair_dump_artefacts(text: str) -> str:
         >>> repair_dump_artefacts("Issue #36; is fixed; see C:\\Program Files\\Tools.")
         'Issue #36; is fixed; see C:\\Program Files\\Tools.'
     """
+    if recorder is not None:
+        if "&lt;" in text:
+            text = recorder.sub(_ESCAPED_TAG, _tag_replacement, text, "escaped markup")
+        if ";" in text:
+            text = recorder.sub(
+                _ENTITY_WITHOUT_AMPERSAND, _entity_character, text, "entity without ampersand"
+            )
+        if "\\" in text:
+            text = recorder.sub(_BACKSLASH, _backslash_replacement, text, "backslash")
+        return text
     if "&lt;" in text:
-        text = _ESCAPED_TAG.sub(lambda found: "\n" if found.group("block") else "", text)
+        text = _ESCAPED_TAG.sub(_tag_replacement, text)
     if ";" in text:
         text = _ENTITY_WITHOUT_AMPERSAND.sub(_entity_character, text)
     if "\\" in text:
@@ -202,13 +221,14 @@ def _ftfy_config(fold_compatibility: bool) -> ftfy.TextFixerConfig:
     )
 
 
-def normalize_whitespace(text: str) -> str:
+def normalize_whitespace(text: str, *, recorder: Recorder | None = None) -> str:
     """Make whitespace regular without touching anything else.
 
     Line breaks become ``\\n``; tabs, no-break and other wide spaces become plain spaces; runs of
     spaces collapse to one; zero-width spaces count as spaces; lines lose leading and trailing
     spaces; runs of blank lines collapse to one blank line; the text loses blank lines at its
-    start and end. Word joiners and stray byte-order marks are removed.
+    start and end. Word joiners and stray byte-order marks are removed. `recorder`, when given
+    (by `newsnorm.trace`), records each change.
 
     Examples:
         >>> normalize_whitespace("  A\\u00a0 line.\\r\\n\\n\\n\\nNext\\tline. ")
@@ -216,6 +236,8 @@ def normalize_whitespace(text: str) -> str:
     """
     if not _irregular_whitespace(text):
         return text
+    if recorder is not None:
+        return _normalize_whitespace_recorded(text, recorder)
     text = _LINE_BREAK.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACE.sub(" ", text)
@@ -225,12 +247,72 @@ def normalize_whitespace(text: str) -> str:
     return text.strip("\n")
 
 
-def fix_characters(text: str, config: Config | None = None) -> str:
+def _normalize_whitespace_recorded(text: str, recorder: Recorder) -> str:
+    # `normalize_whitespace`, step for step, with every change recorded.
+    text = recorder.sub(_LINE_BREAK, "\n", text, "line break")
+    text = recorder.sub(_INVISIBLE, "", text, "invisible character")
+    text = recorder.sub(_ODD_SPACE, " ", text, "odd space")
+    text = recorder.sub(_SPACE_RUN, " ", text, "space run")
+    text = recorder.sub(_LINE_EDGE_SPACE, "", text, "line-edge space")
+    text = recorder.sub(_BLANK_LINE_RUN, "\n\n", text, "blank line run")
+    stripped = text.strip("\n")
+    if stripped != text:
+        start = len(text) - len(text.lstrip("\n"))
+        end = start + len(stripped)
+        recorder.record(text, [(0, start, ""), (end, len(text), "")], "blank line run")
+    return stripped
+
+
+def _fix_text_recorded(text: str, config: ftfy.TextFixerConfig, recorder: Recorder) -> str:
+    """`ftfy.fix_text`, segment by segment as it works, with each segment's changes localized.
+
+    ftfy reports the steps it took, not where: the segments are cut exactly as `ftfy.fix_text`
+    cuts them (at line breaks, and at `max_decode_length`), each is fixed with
+    `ftfy.fix_and_explain` as `fix_text` does, and a segment that changed is compared with its
+    input (`newsnorm.tracing.edits.localized_edits`): word by word when its whitespace stayed
+    as it was, as ftfy's repairs almost always leave it; otherwise its shared beginning and end
+    are trimmed and the changed middle aligned (with `difflib`, when short). Each repaired word
+    (a mojibake sequence, an entity) becomes one edit. The rule names ftfy's steps for that
+    segment (``ftfy: unescape_html``), found by a second, explaining run on changed segments
+    only. Linear time: each segment is compared once, in bounded work per character.
+    """
+    from newsnorm.tracing.edits import localized_edits
+
+    out: list[str] = []
+    step: list[tuple[int, int, str, str, str]] = []
+    position = 0
+    while position < len(text):
+        cut = text.find("\n", position) + 1 or len(text)
+        cut = min(cut, position + config.max_decode_length)
+        segment = text[position:cut]
+        if config.unescape_html == "auto" and "<" in segment:
+            config = config._replace(unescape_html=False)
+        fixed = ftfy.fix_and_explain(segment, config).text
+        if fixed != segment:
+            steps = ftfy.fix_and_explain(segment, config._replace(explain=True)).explanation
+            names = dict.fromkeys(name for _, name in steps or ())
+            rule = "ftfy: " + ", ".join(names) if names else "ftfy"
+            step += (
+                (position + start, position + end, new, stage, rule)
+                for start, end, new, stage, rule in localized_edits(
+                    segment, fixed, recorder.stage, rule
+                )
+            )
+        out.append(fixed)
+        position = cut
+    recorder.extend(step)
+    return "".join(out)
+
+
+def fix_characters(
+    text: str, config: Config | None = None, *, recorder: Recorder | None = None
+) -> str:
     """Repair broken characters and irregular whitespace.
 
     Fixes mojibake (``â€™`` -> ``’``), HTML entities (``&amp;`` -> ``&``), control characters,
     byte-order marks, and applies NFC; then `normalize_whitespace`. Curly quotes are kept.
     With ``Config(fold_compatibility=True)`` fullwidth letters and ligatures are folded too.
+    `recorder`, when given (`newsnorm.trace` passes one), records every change it makes.
 
     Examples:
         >>> fix_characters("Itâ€™s a cafÃ© &amp; bar")
@@ -248,6 +330,17 @@ def fix_characters(text: str, config: Config | None = None) -> str:
     # One pass can reveal another layer of mojibake (or whitespace that forms one); repeat, a
     # few times at most, so that fixing fixed text changes nothing.
     for _ in range(_MAX_PASSES):
+        if recorder is not None:
+            fixed = repair_dump_artefacts(text, recorder=recorder) if dumped else text
+            if needs_ftfy or fixed != text:
+                fixed = _fix_text_recorded(fixed, _ftfy_config(fold), recorder)
+            fixed = normalize_whitespace(fixed, recorder=recorder)
+            if fixed == text:
+                break
+            text = fixed
+            needs_ftfy = needs_character_repair(text)
+            dumped = _dump_artefacts(text)
+            continue
         fixed = repair_dump_artefacts(text) if dumped else text
         if needs_ftfy or fixed != text:
             fixed = ftfy.fix_text(fixed, _ftfy_config(fold))

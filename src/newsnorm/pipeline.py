@@ -20,18 +20,20 @@ import regex
 
 from newsnorm.article import Article, Headers
 from newsnorm.characters import fix_characters, needs_character_repair
-from newsnorm.config import Config
+from newsnorm.config import Config, QuoteStyle
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
 from newsnorm.header import HeaderFields, split_header
 from newsnorm.header.layouts import LAYOUTS
 from newsnorm.layout import unwrap_lines
-from newsnorm.quotes import fix_quotes_and_count
-from newsnorm.spacing import Style, repair_spacing_and_report
+from newsnorm.quotes import QuoteReport, fix_quotes_and_count
+from newsnorm.spacing import Style, StyleReport, repair_spacing_and_report
 
 __all__ = [
     "STAGE_COUNTS",
+    "TEXT_STAGES",
     "NormalizeReport",
+    "TextStages",
     "normalize",
     "normalize_and_report",
     "normalize_text",
@@ -155,8 +157,53 @@ def _within_budget(budget: float, work: Callable[[float], _T]) -> _T | None:
         return None
 
 
+@attrs.frozen
+class TextStages:
+    """The functions the text stages run, in the pipeline's order.
+
+    `normalize` runs the stages themselves (`TEXT_STAGES`, looked up by name at each call);
+    `newsnorm.trace` runs the same sequence of steps (`_repair_text`, then the metadata
+    stages) with versions of them that record their edits, so a trace follows `normalize`
+    exactly.
+
+    Attributes:
+        unwrap: layout (`newsnorm.layout.unwrap_lines`).
+        characters: character repair (`newsnorm.characters.fix_characters`).
+        spacing: spacing repair (`newsnorm.spacing.repair_spacing_and_report`).
+        quotes: quote style (`newsnorm.quotes.fix_quotes_and_count`).
+        paragraphs: one paragraph per line, as `Article.text` and `normalize_text` hold it.
+
+    Examples:
+        >>> TEXT_STAGES.paragraphs("One.\\n\\n\\nTwo.\\n")
+        'One.\\nTwo.'
+    """
+
+    unwrap: Callable[[str], str]
+    characters: Callable[[str, Config], str]
+    spacing: Callable[[str, Style | None], tuple[str, StyleReport]]
+    quotes: Callable[[str, QuoteStyle], tuple[str, QuoteReport]]
+    paragraphs: Callable[[str], str]
+
+
+def _paragraphs(text: str) -> str:
+    # Article.text holds one paragraph per line: blank lines between paragraphs go.
+    return _BLANK_LINES.sub("\n", text.strip())
+
+
+TEXT_STAGES = TextStages(
+    unwrap_lines, fix_characters, repair_spacing_and_report, fix_quotes_and_count, _paragraphs
+)
+"""The text stages as `normalize` runs them (it finds them by name in this module, so that a
+stage replaced here for a test or a measure is the one run).
+
+Examples:
+    >>> TEXT_STAGES.unwrap is unwrap_lines
+    True
+"""
+
+
 def _repair_text(
-    text: str, config: Config, deadline: float | None = None
+    text: str, config: Config, deadline: float | None = None, stages: TextStages | None = None
 ) -> tuple[str, NormalizeReport]:
     # A repair can make new evidence for another stage or rule (a PTB bracket unescaped beside
     # a spaced slash, an entity decoded to a quote that curling then turns, a quote that no
@@ -165,32 +212,37 @@ def _repair_text(
     # idempotent alone, so a pass runs again only after spacing or quotes changed the text,
     # and quotes run again only on text that another stage changed since. Repaired text
     # almost always comes back unchanged from the second pass; four passes bound the rest.
+    # `stages`: the trace's recording versions of the stages; None for the stages themselves.
+    unwrap = unwrap_lines if stages is None else stages.unwrap
+    characters = fix_characters if stages is None else stages.characters
+    spacing = repair_spacing_and_report if stages is None else stages.spacing
+    quotes_stage = fix_quotes_and_count if stages is None else stages.quotes
     style: Style = "raw"
     rules: list[str] = []
     changed = ambiguous = 0
     for number in range(4):
         start = text
         if config.unwrap:
-            text = unwrap_lines(text)
+            text = unwrap(text)
         if config.characters:
-            text = fix_characters(text, config)
+            text = characters(text, config)
             if deadline is not None:
                 _check(deadline)
         prepared = text
         if config.spacing != "off":
             # A named corpus may name its tokenizer, as --spacing does (the option wins).
             known = config.spacing if config.spacing != "auto" else LAYOUTS[config.corpus].spacing
-            text, style_report = repair_spacing_and_report(text, known)
+            text, style_report = spacing(text, known)
             style = style_report.style if style == "raw" else style
             rules += (rule for rule in style_report.rules if rule not in rules)
             if deadline is not None:
                 _check(deadline)
         if number == 0 or text != start:
-            text, quotes = fix_quotes_and_count(text, config.quotes)
+            text, quotes = quotes_stage(text, config.quotes)
             if quotes.changed and config.characters and needs_character_repair(text):
                 # A new curly quote can complete what reads as mojibake (á + ” + ‘ is UTF-8
                 # for ᔑ), which the next pass would repair: repair it now.
-                text = fix_characters(text, config)
+                text = characters(text, config)
             changed += quotes.changed
             ambiguous = quotes.ambiguous
             if deadline is not None:
@@ -198,11 +250,6 @@ def _repair_text(
         if text in (prepared, start):
             break  # spacing and quotes found nothing new to do
     return text, NormalizeReport(style, changed, ambiguous, tuple(rules))
-
-
-def _paragraphs(text: str) -> str:
-    # Article.text holds one paragraph per line: blank lines between paragraphs go.
-    return _BLANK_LINES.sub("\n", text.strip())
 
 
 def normalize(text: str, config: Config | None = None, **overrides: Any) -> Article:
@@ -278,18 +325,31 @@ def normalize_and_report(
         False
     """
     cfg = Config.resolve(config, **overrides)
+    return _normalize_within_budget(text, cfg)
+
+
+def _normalize_within_budget(
+    text: str, cfg: Config, stages: TextStages | None = None
+) -> tuple[Article, NormalizeReport]:
+    """Run every stage (`stages` for the text stages) under `cfg`'s time budget, if any.
+
+    The one sequence of steps `normalize` and `newsnorm.trace` share.
+    """
     if cfg.time_budget is None:
-        return _normalize(text, cfg, None)
-    done = _within_budget(cfg.time_budget, lambda deadline: _normalize(text, cfg, deadline))
+        return _normalize(text, cfg, None, stages)
+    done = _within_budget(cfg.time_budget, lambda deadline: _normalize(text, cfg, deadline, stages))
     if done is None:
         return Article(text), NormalizeReport(repaired=text, over_budget=True)
     return done
 
 
-def _normalize(text: str, cfg: Config, deadline: float | None) -> tuple[Article, NormalizeReport]:
-    text, report = _repair_text(text, cfg, deadline)
+def _normalize(
+    text: str, cfg: Config, deadline: float | None, stages: TextStages | None = None
+) -> tuple[Article, NormalizeReport]:
+    text, report = _repair_text(text, cfg, deadline, stages)
     fields, body = split_header(text, cfg.corpus) if cfg.header else (_NO_HEADER, text)
-    report = attrs.evolve(report, repaired=_paragraphs(text), recognizers=fields.recognizers)
+    repaired = _paragraphs(text) if stages is None else stages.paragraphs(text)
+    report = attrs.evolve(report, repaired=repaired, recognizers=fields.recognizers)
     dateline = fields.dateline
     if dateline is None and cfg.dateline:
         if deadline is not None:

@@ -10,13 +10,16 @@ the state, so text with flattened openers (``"that refuse to participate.”``) 
 
 from __future__ import annotations
 
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 import attrs
 import regex
 
 from newsnorm.config import QuoteStyle
 from newsnorm.errors import ConfigError
+
+if TYPE_CHECKING:  # the recorder is only ever passed in, by newsnorm.tracing
+    from newsnorm.tracing.edits import Recorder
 
 __all__ = ["CURLY_QUOTES", "QuoteReport", "fix_quotes", "fix_quotes_and_count"]
 
@@ -85,7 +88,7 @@ class QuoteReport:
     ambiguous: int = 0
 
 
-def _curl(text: str) -> tuple[str, QuoteReport]:
+def _curl(text: str, recorder: Recorder | None = None) -> tuple[str, QuoteReport]:
     """Curl the quotes of `text` (the ``curly`` style), reading them left to right.
 
     Only straight quotes (and PTB's) call for a decision. Typographic quotes stay as they are
@@ -232,20 +235,43 @@ def _curl(text: str) -> tuple[str, QuoteReport]:
         last_end, last_mark = end, mark
         return mark
 
-    curled = (_PTB_AWARE_QUOTE if ptb else _STRAIGHT_QUOTE).sub(curl, text)
+    pattern = _PTB_AWARE_QUOTE if ptb else _STRAIGHT_QUOTE
+    if recorder is not None:
+        return recorder.sub(pattern, curl, text, "quote direction"), QuoteReport(changed, ambiguous)
+    curled = pattern.sub(curl, text)
     return curled, QuoteReport(changed, ambiguous)
 
 
-def _straighten(text: str) -> tuple[str, QuoteReport]:
+def _straighten(text: str, recorder: Recorder | None = None) -> tuple[str, QuoteReport]:
     # PTB quotes first, so that a translated ‘ never becomes half of a PTB ''.
-    straight = _PTB_QUOTE.sub('"', text) if "``" in text else text
-    straight = straight.translate(_TO_STRAIGHT)
+    if recorder is not None and "``" in text:
+        straight = recorder.sub(_PTB_QUOTE, '"', text, "PTB quote")
+    else:
+        straight = _PTB_QUOTE.sub('"', text) if "``" in text else text
+    if recorder is not None:
+        translated = straight.translate(_TO_STRAIGHT)
+        recorder.record(
+            straight,
+            (
+                (index, index + 1, new)
+                for index, (old, new) in enumerate(zip(straight, translated, strict=True))
+                if old != new
+            ),
+            "straight quote",
+        )
+        straight = translated
+    else:
+        straight = straight.translate(_TO_STRAIGHT)
     changed = sum(a != b for a, b in zip(text, straight, strict=False))
     return straight, QuoteReport(changed + len(text) - len(straight), 0)
 
 
-def fix_quotes_and_count(text: str, style: QuoteStyle = "auto") -> tuple[str, QuoteReport]:
+def fix_quotes_and_count(
+    text: str, style: QuoteStyle = "auto", *, recorder: Recorder | None = None
+) -> tuple[str, QuoteReport]:
     """`fix_quotes`, also reporting how many quotes changed and how many were left ambiguous.
+
+    `recorder`, when given (`newsnorm.trace` passes one), records every quote replaced.
 
     Examples:
         >>> fix_quotes_and_count("It's 'fine'.", "curly")
@@ -254,12 +280,12 @@ def fix_quotes_and_count(text: str, style: QuoteStyle = "auto") -> tuple[str, Qu
     if style == "preserve":
         return text, QuoteReport()
     if style == "straight":
-        return _straighten(text)
+        return _straighten(text, recorder)
     if style == "curly":
-        return _curl(text)
+        return _curl(text, recorder)
     if style == "auto":
         if any(mark in text for mark in _TYPOGRAPHIC_QUOTES):
-            return _curl(text)
+            return _curl(text, recorder)
         return text, QuoteReport()
     allowed = ", ".join(repr(name) for name in get_args(QuoteStyle))
     raise ConfigError(f"quote style must be one of {allowed}, not {style!r}")

@@ -7,6 +7,8 @@ WikiText ``@-@``-style joiners, Moses entities and Multi-News ``NEWLINE_CHAR``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 import regex
 
@@ -18,9 +20,13 @@ from newsnorm.spacing.detect import (
     detect_style_and_characters,
     profile_for,
 )
-from newsnorm.spacing.rules import RULE_NAMES, rejoin, repair_anywhere
+from newsnorm.spacing.rules import HOUSEKEEPING_NAMES, RULE_NAMES, rejoin, repair_anywhere
+
+if TYPE_CHECKING:  # the recorder is only ever passed in, by newsnorm.tracing
+    from newsnorm.tracing.edits import Recorder
 
 __all__ = [
+    "HOUSEKEEPING_NAMES",
     "RULE_NAMES",
     "Profile",
     "Style",
@@ -64,10 +70,13 @@ def repair_spacing(text: str, style: Style | None = None) -> str:
     return _repair(text, style, None)[0]
 
 
-def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[str, StyleReport]:
+def repair_spacing_and_report(
+    text: str, style: Style | None = None, *, recorder: Recorder | None = None
+) -> tuple[str, StyleReport]:
     """`repair_spacing`, also returning the `StyleReport` that decided what to do.
 
     The report's `StyleReport.rules` names the rejoining rules that changed the text.
+    `recorder`, when given (`newsnorm.trace` passes one), records every change it makes.
 
     Examples:
         >>> text, report = repair_spacing_and_report("It works , mostly .")
@@ -75,14 +84,19 @@ def repair_spacing_and_report(text: str, style: Style | None = None) -> tuple[st
         ('It works, mostly.', 'moses', ('closing punctuation', 'closing period'))
     """
     fired: list[str] = []
-    text, report = _repair(text, style, fired)
+    text, report = _repair(text, style, fired, recorder)
     return text, (attrs.evolve(report, rules=tuple(fired)) if fired else report)
 
 
-def _repair(text: str, style: Style | None, fired: list[str] | None) -> tuple[str, StyleReport]:
+def _repair(
+    text: str, style: Style | None, fired: list[str] | None, recorder: Recorder | None = None
+) -> tuple[str, StyleReport]:
     # `fired`, when given, receives the names of the rules that changed the text.
     if "NEWLINE_CHAR" in text:
-        text = _NEWLINE_MARKER.sub("\n", text)
+        if recorder is None:
+            text = _NEWLINE_MARKER.sub("\n", text)
+        else:
+            text = recorder.sub(_NEWLINE_MARKER, "\n", text, HOUSEKEEPING_NAMES[0])
     # Detection builds the set of the text's characters only for text that may be tokenized;
     # the rules reuse it.
     report, chars = detect_style_and_characters(text)
@@ -94,5 +108,5 @@ def _repair(text: str, style: Style | None, fired: list[str] | None) -> tuple[st
     if style == "raw":
         return text, report
     if report.style == "raw":  # judged clean, but still without what no writer writes
-        return repair_anywhere(text, fired), report
-    return rejoin(text, report.profile, chars, fired), report
+        return repair_anywhere(text, fired, recorder=recorder), report
+    return rejoin(text, report.profile, chars, fired, recorder), report

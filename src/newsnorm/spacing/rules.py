@@ -13,6 +13,7 @@ few rules that fire everywhere in tokenized text are plain substring replacement
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import attrs
 import regex
@@ -22,7 +23,10 @@ from newsnorm.spacing.detect import SPACED_DOTS, Profile
 from newsnorm.spacing.literals import Literals
 from newsnorm.spacing.pairing import attach_straight_quotes
 
-__all__ = ["RULE_NAMES", "Rule", "rejoin", "repair_anywhere"]
+if TYPE_CHECKING:  # the recorder is only ever passed in, by newsnorm.tracing
+    from newsnorm.tracing.edits import Recorder
+
+__all__ = ["HOUSEKEEPING_NAMES", "RULE_NAMES", "Rule", "rejoin", "repair_anywhere"]
 
 Replacement = str | Callable[[regex.Match[str]], str]
 
@@ -69,10 +73,17 @@ class Rule:
         """
         return bool(self.needs) and self._needed.keys.isdisjoint(chars)
 
-    def apply(self, text: str, profile: Profile, chars: frozenset[str] | None = None) -> str:
+    def apply(
+        self,
+        text: str,
+        profile: Profile,
+        chars: frozenset[str] | None = None,
+        recorder: Recorder | None = None,
+    ) -> str:
         """Apply the rule to `text` if the document's profile and contents call for it.
 
         `chars`, the set of the text's characters, lets most rules be skipped without a scan.
+        `recorder`, when given (by `newsnorm.trace`), records each change the rule makes.
         """
         if self.applies is not _always and not self.applies(profile):
             return text
@@ -84,10 +95,16 @@ class Rule:
             return text
         for old, new, needed in self._gated_replacements:
             if needed <= chars:  # a character lookup is cheaper than a scan that finds nothing
-                text = text.replace(old, new)
+                if recorder is None:
+                    text = text.replace(old, new)
+                else:
+                    text = recorder.replace(text, old, new, self.name)
         # After substring replacements the pattern only runs for what they left behind.
         if self.pattern is not None and (not self.replacements or self._needed.any_in(text, chars)):
-            text = self.pattern.sub(self.replacement, text)
+            if recorder is None:
+                text = self.pattern.sub(self.replacement, text)
+            else:
+                text = recorder.sub(self.pattern, self.replacement, text, self.name)
         return text
 
 
@@ -326,22 +343,38 @@ Examples:
     (('PTB bracket', 'Moses entity'), True)
 """
 
+_NEWLINE_MARKERS = "NEWLINE_CHAR marker"
+_SPACE_RUNS = "space run"
+HOUSEKEEPING_NAMES: tuple[str, ...] = (_NEWLINE_MARKERS, _SPACE_RUNS)
+"""The names a trace gives the spacing stage's two preparatory steps, which are not rules:
+Multi-News ``NEWLINE_CHAR`` markers made line breaks, and runs of spaces made one (see
+`newsnorm.trace`; every other spacing edit names one of `RULE_NAMES`).
+
+Examples:
+    >>> HOUSEKEEPING_NAMES
+    ('NEWLINE_CHAR marker', 'space run')
+"""
+
 
 def rejoin(
     text: str,
     profile: Profile,
     chars: frozenset[str] | None = None,
     fired: list[str] | None = None,
+    recorder: Recorder | None = None,
 ) -> str:
     """Undo tokenization in `text` (one paragraph per line) under the document's `profile`.
 
     `chars`, the set of the text's characters, saves computing it again when the caller has it.
     `fired`, when given, receives the name of each rule that changed the text, in order.
+    `recorder`, when given (by `newsnorm.trace`), records every change in place.
 
     Examples:
         >>> rejoin("She does n't know -LRB- yet -RRB- , `` he said '' .", Profile())
         'She doesn\\'t know (yet), "he said".'
     """
+    if recorder is not None:
+        return _rejoin_recorded(text, profile, chars, fired, recorder)
     if "  " in text:  # every rule expects single spaces between tokens (same characters)
         text = _SPACE_RUN.sub(" ", text)
     if chars is None:
@@ -370,11 +403,64 @@ def rejoin(
     return text
 
 
-def repair_anywhere(text: str, fired: list[str] | None = None, *, clean: bool = True) -> str:
+def _rejoin_recorded(
+    text: str,
+    profile: Profile,
+    chars: frozenset[str] | None,
+    fired: list[str] | None,
+    recorder: Recorder,
+) -> str:
+    # `rejoin`, step for step, with every change recorded. (Kept beside it, so that `rejoin`
+    # itself pays nothing for tracing; tests check that both give the same text.) Held-aside
+    # dots and the added line break are recorded too, under no rule name: they are undone
+    # before the end, and their edits cancel out.
+    if "  " in text:
+        text = recorder.sub(_SPACE_RUN, " ", text, _SPACE_RUNS)
+    if chars is None:
+        chars = frozenset(text)
+    held: list[str] = []
+    if ". . ." in text and _HOLD not in chars:
+        held = SPACED_DOTS.findall(text)
+        text = recorder.sub(SPACED_DOTS, _HOLD, text, "")
+    recorder.record(text, [(len(text), len(text), "\n")], "")
+    text += "\n"
+    escaped = text
+    text = _apply(UNESCAPES, text, profile, chars, fired, recorder)
+    if text != escaped:
+        chars = frozenset(text)
+    text = _apply(CONTRACTIONS, text, profile, chars, fired, recorder)
+    paired = attach_straight_quotes(text)
+    if paired != text:
+        if fired is not None:
+            fired.append(_PAIRING)
+        recorder.deletions(text, paired, _PAIRING)  # pairing only drops spaces
+    text = _apply(_LATER_RULES, paired, profile, chars, fired, recorder)
+    recorder.record(text, [(len(text) - 1, len(text), "")], "")
+    text = text[:-1]
+    if held:
+        restored: list[tuple[int, int, str]] = []
+        position = text.find(_HOLD)
+        for dots in held:
+            restored.append((position, position + 1, dots))
+            position = text.find(_HOLD, position + 1)
+        recorder.record(text, restored, "")
+        pieces = text.split(_HOLD)
+        text = "".join(piece + dots for piece, dots in zip(pieces, [*held, ""], strict=True))
+    return text
+
+
+def repair_anywhere(
+    text: str,
+    fired: list[str] | None = None,
+    *,
+    clean: bool = True,
+    recorder: Recorder | None = None,
+) -> str:
     """Repair the artefacts that no writer produces, whatever the document's style.
 
     `clean`: the document was judged clean, so a stop between two small words is a lost line
-    break (in tokenized text it may end a sentence).
+    break (in tokenized text it may end a sentence). `recorder`, when given (by
+    `newsnorm.trace`), records each change.
 
     Examples:
         >>> repair_anywhere("Clean prose about America ’ s capital, as scraped.")
@@ -389,7 +475,10 @@ def repair_anywhere(text: str, fired: list[str] | None = None, *, clean: bool = 
         if rule.pattern is not None and any(literal in text for literal in rule.needs):
             if rule in CLEAN_ANYWHERE and text.islower():
                 continue  # lower-cased text: a small word may start a sentence
-            changed = rule.pattern.sub(rule.replacement, text)
+            if recorder is None:
+                changed = rule.pattern.sub(rule.replacement, text)
+            else:
+                changed = recorder.sub(rule.pattern, rule.replacement, text, rule.name)
             if fired is not None and changed != text:
                 fired.append(rule.name)
             text = changed
@@ -402,10 +491,11 @@ def _apply(
     profile: Profile,
     chars: frozenset[str],
     fired: list[str] | None,
+    recorder: Recorder | None = None,
 ) -> str:
     for rule in rules:
         if not rule.impossible(chars):  # most rules end here, without a call or a scan
-            changed = rule.apply(text, profile, chars)
+            changed = rule.apply(text, profile, chars, recorder)
             if fired is not None and changed != text:
                 fired.append(rule.name)
             text = changed
