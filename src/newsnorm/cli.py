@@ -58,6 +58,8 @@ from newsnorm.pipeline import (
     stage_counts,
 )
 from newsnorm.spacing import RULE_NAMES, detect_style
+from newsnorm.tracing import trace
+from newsnorm.tracing.records import describe_edits, offsets_record
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -366,6 +368,13 @@ def _build_parser() -> argparse.ArgumentParser:
         default="source_file",
         help="jsonl, parquet: the field (column) naming the input file of each record, unless "
         "the record has one already (default: source_file; '' leaves it out)",
+    )
+    writing.add_argument(
+        "--offsets",
+        action="store_true",
+        help="jsonl: add an 'offsets' field to each record: the raw spans of the fields and "
+        "the edits that repaired the text, as [start, end, text, stage, rule] (see the docs' "
+        "tracing page); traces each document, which makes a run about twice as long",
     )
     _add_reading_options(run)
     run.add_argument("--glob", default="*", help="file names to read in folders (default: *)")
@@ -733,9 +742,17 @@ def _render(
     body_only: bool,
     field_prefix: str,
     source_field: str | None,
+    traced: Config | None = None,
 ) -> Rendered:
-    """Render one article as its output chunk, with its counts for --stats (in a worker)."""
+    """Render one article as its output chunk, with its counts for --stats (in a worker).
+
+    With `traced` (--offsets), the document is traced under that config and the raw offsets
+    are added to its record.
+    """
     output_format = formats.get(document.source, default)
+    extra = None
+    if traced is not None and document.verbatim is None:
+        extra = {"offsets": offsets_record(trace(document.text, traced))}
     chunk = render_chunk(
         article,
         output_format,
@@ -745,6 +762,7 @@ def _render(
         body_only=body_only,
         field_prefix=field_prefix,
         source_field=source_field,
+        extra_fields=extra,
     )
     fired = [0] * len(RULE_NAMES)
     for name in report.spacing_rules:
@@ -827,6 +845,7 @@ class _Run:
             body_only=self.args.body_only,
             field_prefix=self.args.field_prefix,
             source_field=self.args.source_field or None,
+            traced=config if self.args.offsets else None,
         )
         results = render_documents(self._documents(), render, config, jobs=max(1, self.args.jobs))
         # closing: however the writing ends, the workers end with it, not when the traceback
@@ -1016,6 +1035,8 @@ def _run_normalize(args: argparse.Namespace) -> int:
     _check_text_field(args, files)
     plan = _plan(args, files)
     _check_parquet(args, files, plan)
+    if args.offsets and (set(plan.formats.values()) or {plan.default}) != {"jsonl"}:
+        raise _UsageError("--offsets is for JSONL output: add --format jsonl")
     _check_stdio(reads_stdin=STDIO in files, writes_stdout=plan.single == STDIO)
     if files == [STDIO] and sys.stdin.isatty():
         _say("newsnorm: reading standard input (end it with Ctrl-D; --help shows the usage)")
@@ -1073,6 +1094,11 @@ def _run_inspect(args: argparse.Namespace) -> int:
     for name in ("highlights", "furniture"):
         for line in getattr(article, name):
             print(f"{name[:-1] if name.endswith('s') else name}: {line}")
+    # Every edit of the text stages, where it is in the raw text, and the rule that made it.
+    edits = describe_edits(trace(document.text, config))
+    print(f"edits:     {len(edits) or 'none'} (raw offsets, stage, rule: before -> after)")
+    for line in edits:
+        print(f"  {line}")
     # What normalize does: the lines read into the fields above leave the body.
     before = document.text.strip().splitlines()
     after = article.text.splitlines()
