@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks import corpora, headers, quotes, spacing
+from benchmarks import trace as tracing
 from benchmarks.common import EVAL_DIR, outside_floors, read_jsonl
-from newsnorm import fix_quotes, normalize, repair_spacing
+from newsnorm import fix_quotes, normalize, repair_spacing, trace
 
 SPACING = EVAL_DIR / "spacing"
 QUOTES = EVAL_DIR / "quotes"
@@ -66,3 +67,16 @@ def test_corpora_accuracy_stays_within_the_pinned_floors() -> None:
     scores = corpora.tally(results)["all"].scores()
     outside = outside_floors(scores, corpora.FLOORS, corpora.CEILINGS)
     assert not outside, f"accuracy left the pinned floors: {outside}"
+
+
+@_needs(CORPORA / "corpora-dev.jsonl")
+@_needs(HEADERS / "headers-dev.jsonl")
+def test_every_eval_document_traces_back_to_its_raw_text() -> None:
+    # The provenance issue's bar: on every real document, the edits give the repaired text and
+    # each word of the article's text maps back to its source in the raw text.
+    for path in (CORPORA / "corpora-dev.jsonl", HEADERS / "headers-dev.jsonl"):
+        for record in read_jsonl(path):
+            raw = record["raw"]
+            result = trace(raw)
+            for name, holds in tracing.CHECKS.items():
+                assert holds(raw, result), f"{path.name}: {name}: {raw[:120]!r}"
