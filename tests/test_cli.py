@@ -150,3 +150,24 @@ def test_corpus_option_reads_only_that_corpus_layout(
         assert main(["normalize", "-q", str(path), "--format", "jsonl", "--corpus", corpus]) == 0
         titles.append(json.loads(capsys.readouterr().out)["title"])
     assert titles == ["TENNIS - LOCAL PLAYER WINS.", None]
+
+
+@pytest.mark.parametrize("pyarrow_imported", [True, False])
+def test_the_console_script_ends_the_process_itself_once_pyarrow_is_there(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], pyarrow_imported: bool
+) -> None:
+    # pyarrow's thread pools can abort Python's shutdown after a good run (exit 134): the
+    # console script then ends the process itself, with main's exit code.
+    from newsnorm.cli import run
+
+    if pyarrow_imported:
+        monkeypatch.setitem(sys.modules, "pyarrow", SimpleNamespace())
+    else:
+        monkeypatch.delitem(sys.modules, "pyarrow", raising=False)
+    monkeypatch.setattr(sys, "argv", ["newsnorm", "--version"])
+    ended: list[int] = []
+    with pytest.raises(SystemExit) as stopped:
+        run(exit_process=ended.append)
+    assert stopped.value.code == 0
+    assert ended == ([0] if pyarrow_imported else [])
+    assert capsys.readouterr().out.strip() == f"newsnorm {__version__}"

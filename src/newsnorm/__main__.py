@@ -1,5 +1,5 @@
 """``python -m newsnorm``: the same as the ``newsnorm`` command."""
 
-from newsnorm.cli import main
+from newsnorm.cli import run
 
-raise SystemExit(main())
+run()

@@ -144,12 +144,16 @@ def render_documents(
     config: Config | None = None,
     *,
     jobs: int = 1,
+    worker_copy: Callable[[Document], Document] | None = None,
 ) -> Generator[tuple[Document, R], None, None]:
     """Normalize `documents` and `render` each result, lazily, in order, with `jobs` workers.
 
     `render` runs in the worker, so the work of turning an article into output (serializing
-    it, say) is shared out too, and only its result travels back. Closing the generator
-    before the end ends the workers at once.
+    it, say) is shared out too, and only its result travels back. `worker_copy`, when given,
+    makes the copy of each document that a worker is sent, from which `render` must be able
+    to work (a record's columns that the output copies from the input need not travel); the
+    results are paired with the documents as read. Closing the generator before the end
+    ends the workers at once.
 
     Workers are forked from this process when it runs one thread alone (on Linux): they
     start at once, newsnorm imported. Otherwise (other threads, whose locks a forked child
@@ -176,7 +180,7 @@ def render_documents(
         return
     method = _start_method()
     if method == "fork":
-        yield from _render_in_workers(_batches(documents), render, cfg, jobs, method)
+        yield from _render_in_workers(_batches(documents), render, cfg, jobs, method, worker_copy)
         return
     batches = _batches(documents)
     first = next(batches, None)
@@ -187,7 +191,7 @@ def render_documents(
         yield from zip(first, _render_batch(first, cfg, render), strict=True)
         return
     chained = itertools.chain((first, second), batches)
-    yield from _render_in_workers(chained, render, cfg, jobs, method)
+    yield from _render_in_workers(chained, render, cfg, jobs, method, worker_copy)
 
 
 def _single_threaded() -> bool:
@@ -211,7 +215,12 @@ def _start_method() -> str:
 
 
 def _render_in_workers(
-    batches: Iterator[list[Document]], render: Render[R], cfg: Config, jobs: int, method: str
+    batches: Iterator[list[Document]],
+    render: Render[R],
+    cfg: Config,
+    jobs: int,
+    method: str,
+    worker_copy: Callable[[Document], Document] | None = None,
 ) -> Generator[tuple[Document, R], None, None]:
     context = multiprocessing.get_context(method)
     if method == "forkserver":
@@ -250,8 +259,9 @@ def _render_in_workers(
             if failures:
                 raise _start_failure(failures[0])
             try:  # submitting starts the workers it needs
+                copies = batch if worker_copy is None else [worker_copy(doc) for doc in batch]
                 with _signals_held():
-                    future = executor.submit(_render_batch, batch, cfg, render)
+                    future = executor.submit(_render_batch, copies, cfg, render)
             except (BrokenProcessPool, OSError) as exc:
                 raise _start_failure(exc) from None
             pending.append((batch, future))

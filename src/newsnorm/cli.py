@@ -15,10 +15,10 @@ import sys
 import threading
 import tomllib
 import zlib
-from collections.abc import Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO, get_args
+from typing import Any, NoReturn, TextIO, get_args
 
 import attrs
 
@@ -774,6 +774,22 @@ def _render(
     return chunk, counts
 
 
+def _worker_copy(
+    formats: Mapping[str, OutputFormat], default: OutputFormat
+) -> Callable[[Document], Document] | None:
+    # What a worker is sent of each document: a Parquet output copies the input's own columns
+    # itself, from the row as read, so a record bound for one travels without them.
+    if "parquet" not in {*formats.values(), default}:
+        return None
+
+    def copy(document: Document) -> Document:
+        if document.record is None or formats.get(document.source, default) != "parquet":
+            return document
+        return attrs.evolve(document, record=None)
+
+    return copy
+
+
 class _Run:
     """One `normalize` run: reading, normalizing, routing to outputs, counting."""
 
@@ -847,7 +863,13 @@ class _Run:
             source_field=self.args.source_field or None,
             traced=config if self.args.offsets else None,
         )
-        results = render_documents(self._documents(), render, config, jobs=max(1, self.args.jobs))
+        results = render_documents(
+            self._documents(),
+            render,
+            config,
+            jobs=max(1, self.args.jobs),
+            worker_copy=_worker_copy(self.plan.formats, self.plan.default),
+        )
         # closing: however the writing ends, the workers end with it, not when the traceback
         # that holds the generator is freed.
         with contextlib.closing(results):
@@ -1208,6 +1230,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + stopped.signum
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
+
+
+def run(exit_process: Callable[[int], object] = os._exit) -> NoReturn:
+    """Run the ``newsnorm`` console script: `main`, then end the process with its exit code.
+
+    Once pyarrow has been imported (a Parquet input or output), the process ends at once
+    (`exit_process`), its standard streams flushed, without Python's shutdown: pyarrow's thread
+    pools, torn down at exit after serving reads and writes through Python file objects,
+    intermittently abort the process then (``terminate called without an active exception``,
+    exit 134, after a run that succeeded; apache/arrow issues 34314 and 39862). Nothing of the
+    run is left for the shutdown to do: `main` has committed or removed every output and ended
+    every worker.
+    """
+    code = main()
+    if "pyarrow" in sys.modules:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                if stream is not None:
+                    stream.flush()
+            except BrokenPipeError:
+                code = code or EXIT_BROKEN_PIPE  # the reader went away, as `main` reports it
+            except (OSError, ValueError):
+                code = code or EXIT_FAILED
+        exit_process(code)
+    raise SystemExit(code)
 
 
 def _main(argv: Sequence[str] | None) -> int:
