@@ -183,6 +183,9 @@ def test_date_span() -> None:
     assert raw[slice(*result.field_span("date"))] == "2020-02-17"
     raw = "Published on May 4, 2021\nRain fell."
     assert raw[slice(*check_trace(raw).field_span("date"))] == "May 4, 2021"
+    # A page's own date on a line that stays in the body: that line.
+    raw = "Storm\n\nIt rained.\n\nUpdated 3:01 PM ET, Thu May 6, 2021"
+    assert raw[slice(*check_trace(raw).field_span("date"))] == raw.split("\n")[-1]
 
 
 def test_absent_fields_and_bad_spans() -> None:

@@ -28,6 +28,7 @@ import attrs
 from newsnorm.article import Article, Dateline
 from newsnorm.config import Config
 from newsnorm.dates import parse_date
+from newsnorm.header.page_date import date_in_page_line
 from newsnorm.pipeline import NormalizeReport, _normalize_within_budget
 from newsnorm.tracing.edits import Edit, Recorder, apply_edits
 from newsnorm.tracing.offsets import BodyMap, EditMap, FieldFinder, Span
@@ -35,6 +36,8 @@ from newsnorm.tracing.stages import recording_stages
 
 __all__ = ["Edit", "Span", "Trace", "apply_edits", "trace"]
 
+# A page's date is read on one of the first lines of its text (`header.page_date`).
+_PAGE_DATE_LINES = 40
 # The dateline's closing marks (") -", " —") between its last part and the body.
 _DATELINE_TAIL = 8
 
@@ -280,6 +283,12 @@ def _date_span(article: Article, finder: FieldFinder, dateline: Span | None) -> 
     for value in values:
         if year in value:
             span = finder.find(value)
+            if span is not None:
+                return span
+    # A web page's own date, read from a line near the top that stays in the body: its line.
+    for line in article.text.split("\n", _PAGE_DATE_LINES)[:_PAGE_DATE_LINES]:
+        if date_in_page_line(line.strip()) == date:
+            span = finder.find(line.strip())
             if span is not None:
                 return span
     return finder.find(date.isoformat())
