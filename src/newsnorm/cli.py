@@ -743,11 +743,12 @@ def _render(
     field_prefix: str,
     source_field: str | None,
     traced: Config | None = None,
+    counted: bool = True,
 ) -> Rendered:
     """Render one article as its output chunk, with its counts for --stats (in a worker).
 
     With `traced` (--offsets), the document is traced under that config and the raw offsets
-    are added to its record.
+    are added to its record. Without `counted` (no --stats), no counts are made.
     """
     output_format = formats.get(document.source, default)
     extra = None
@@ -764,6 +765,8 @@ def _render(
         source_field=source_field,
         extra_fields=extra,
     )
+    if not counted:
+        return chunk, ()
     fired = [0] * len(RULE_NAMES)
     for name in report.spacing_rules:
         fired[_RULE_INDEX[name]] = 1
@@ -845,7 +848,8 @@ class _Run:
             clusters += last_line
 
     def _count(self, counts: tuple[int, ...]) -> None:
-        self.counts.append(counts)  # summed once at the end: cheaper than a dict update each
+        if counts:  # made only for --stats
+            self.counts.append(counts)  # summed once at the end: cheaper than a dict update each
 
     def run(self, config: Config) -> int:
         interactive = sys.stderr is not None and sys.stderr.isatty() and not self.args.quiet
@@ -862,6 +866,7 @@ class _Run:
             field_prefix=self.args.field_prefix,
             source_field=self.args.source_field or None,
             traced=config if self.args.offsets else None,
+            counted=self.args.stats,
         )
         results = render_documents(
             self._documents(),
