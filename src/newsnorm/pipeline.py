@@ -18,12 +18,13 @@ from typing import Any, TypeVar
 import attrs
 import regex
 
-from newsnorm.article import Article, Headers
+from newsnorm.article import Article
 from newsnorm.characters import fix_characters, needs_character_repair
 from newsnorm.config import Config, QuoteStyle
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
-from newsnorm.header import HeaderFields, split_header
+from newsnorm.header import split_header
+from newsnorm.header.generic import NO_FIELDS
 from newsnorm.header.layouts import LAYOUTS
 from newsnorm.layout import unwrap_lines
 from newsnorm.quotes import QuoteReport, fix_quotes_and_count
@@ -41,7 +42,6 @@ __all__ = [
 ]
 
 _BLANK_LINES = regex.compile(r"\n\s*\n")
-_NO_HEADER = HeaderFields(headers=Headers())  # read-only, so one serves every call
 
 
 @attrs.frozen
@@ -347,7 +347,7 @@ def _normalize(
     text: str, cfg: Config, deadline: float | None, stages: TextStages | None = None
 ) -> tuple[Article, NormalizeReport]:
     text, report = _repair_text(text, cfg, deadline, stages)
-    fields, body = split_header(text, cfg.corpus) if cfg.header else (_NO_HEADER, text)
+    fields, body = split_header(text, cfg.corpus) if cfg.header else (NO_FIELDS, text)
     repaired = _paragraphs(text) if stages is None else stages.paragraphs(text)
     report = attrs.evolve(report, repaired=repaired, recognizers=fields.recognizers)
     dateline = fields.dateline
