@@ -171,3 +171,17 @@ def test_the_console_script_ends_the_process_itself_once_pyarrow_is_there(
     assert stopped.value.code == 0
     assert ended == ([0] if pyarrow_imported else [])
     assert capsys.readouterr().out.strip() == f"newsnorm {__version__}"
+
+
+def test_workers_are_sent_parquet_bound_rows_without_the_input_columns() -> None:
+    # A Parquet output copies the input's own columns itself; only the text need travel.
+    from newsnorm.cli import _worker_copy
+    from newsnorm.formats import Document
+
+    assert _worker_copy({"a.jsonl": "jsonl"}, "jsonl") is None
+    copy = _worker_copy({"a.parquet": "parquet", "b.jsonl": "jsonl"}, "jsonl")
+    assert copy is not None
+    row = Document("Rain .", "a.parquet", 1, {"id": 1, "text": "Rain ."})
+    record = Document("Rain .", "b.jsonl", 1, {"id": 1, "text": "Rain ."})
+    assert copy(row).record is None and copy(row).text == "Rain ."
+    assert copy(record) is record

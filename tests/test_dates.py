@@ -1,12 +1,13 @@
 import datetime as dt
+import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm import parse_date
-from newsnorm.dates import TIME_ZONES, match_date
-from tests.strategies import dates
+from newsnorm.dates import DATE_START, TIME_ZONES, match_date
+from tests.strategies import date_shaped_texts, date_texts, dates
 
 D = dt.date(1987, 2, 26)
 
@@ -112,3 +113,18 @@ def test_time_zones(zone: str) -> None:
 @pytest.mark.parametrize("month", ["sept", "SEPT", "Sept.", "sEpTeMbEr"])
 def test_months_in_any_ascii_case(month: str) -> None:
     assert parse_date(f"{month} 4TH, 1987") == dt.date(1987, 9, 4)
+
+
+@given(st.one_of(date_texts(), date_shaped_texts(), st.text(max_size=40)))
+@example("MondayFeb 17, 2020")  # a weekday glued to its month
+@example("Mar. 3, 2020")
+def test_every_date_begins_as_date_start_says(text: str) -> None:
+    # DATE_START turns away the header lines that cannot be dates ("market traders"), so it
+    # must never turn away one that match_date reads.
+    if match_date(text) is not None:
+        assert re.match(DATE_START, text), text
+
+
+@pytest.mark.parametrize("word", ["market", "Marine", "Monkey", "Decade", "Sunny", "Augustus"])
+def test_words_that_only_begin_as_a_month_or_weekday_are_no_date_start(word: str) -> None:
+    assert re.match(DATE_START, f"{word} traders said") is None

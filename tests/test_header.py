@@ -5,7 +5,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsnorm import Dateline, normalize, split_header
-from tests.strategies import clean_paragraphs
+from tests.strategies import clean_paragraphs, metadata_lines
 
 
 def test_glued_date_line() -> None:
@@ -203,3 +203,14 @@ def test_date_labels_in_any_ascii_case() -> None:
             {label: "May 4, 2021"},
             "Body.",
         )
+
+
+@given(st.one_of(st.text(max_size=30), metadata_lines()))
+@example("Source: wire")
+@example("market traders said")
+def test_the_union_of_header_line_kinds_agrees_with_each_kind(line: str) -> None:
+    # could_be_header_line matches the kinds' union with the standard library's `re`, each
+    # kind itself matches with `regex`: they must agree.
+    from newsnorm.header.lines import LINE_KINDS, could_be_header_line
+
+    assert could_be_header_line(line) == any(kind.begins(line) for kind in LINE_KINDS)

@@ -180,6 +180,10 @@ def format_article(
         '{"text": "Body.", "title": "Mine", "nn_date": null, "nn_'
         >>> format_article(Article("Body."), "jsonl", extra_fields={"offsets": {"edits": []}})
         '{"text": "Body.", "date": null, ..., "offsets": {"edits": []}}\\n'
+        >>> format_article(Article("Body."), "jsonl", extra_fields={"title": "Mine"})
+        Traceback (most recent call last):
+        ...
+        ValueError: extra fields cannot replace newsnorm's own: ['title']
         >>> odd = Document("Body .", "a.jsonl", record={"text": "Body .", "key": "\\ud800"})
         >>> format_article(Article("Body."), "jsonl", document=odd)[:35]
         '{"text": "Body.", "key": "\\\\ud800", '
