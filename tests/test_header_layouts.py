@@ -138,6 +138,11 @@ _OPENING_PIECES = [
     "and rates fell ",
     "said the bank. ",
     "Long prose sentence. " * 10,
+    # Lines of wrapped wire copy that begin as a header line or a dateline may.
+    "144.70 yen in Tokyo ",
+    "(ICCO), was chosen ",
+    "February rose 3.7 pct ",
+    "(MMAL) reported ",
 ]
 
 
@@ -153,6 +158,9 @@ _OPENINGS = st.tuples(_LINE_PIECES, st.sampled_from(["", "\n", "\n\n"]), _LINE_P
 @example("Rates rise in London\nLONDON (Reuters) - Rates rose on Monday.")
 @example("Rates rise in London\nmarket traders said on Monday.")  # "mar" could start a date
 @example("Rates rise in London\nBOSTON—Rates rose on Monday.")  # a dateline's long dash
+@example("The dollar fell to a record low of\n144.70 yen in Tokyo today.")
+@example("Sales rose in\nFebruary 3, 2020\nSales rose.")  # a date line below a headline
+@example("Rates rise in London\n(Reuters) - Rates rose on Monday.")
 def test_the_quick_no_header_test_agrees_with_the_full_reading(text: str) -> None:
     from unittest import mock
 
@@ -183,6 +191,10 @@ _LAYOUT_PIECES = [
     "Share Pin It More Galleries",
     "Ann Lee | Staff Writer | Tuesday, 25 November 2014",
     "(Editor's note: rain.)",
+    "(Correction: the date.)",
+    "12 of 40. ",
+    "(ICCO) said ",
+    "144.70 yen ",
     "Story highlights ",
     "A crowd gathers in the square. ",
     "View full size image",
@@ -202,6 +214,57 @@ def test_each_recognizer_reads_nothing_where_its_quick_test_says_no(text: str) -
     for recognizer in RECOGNIZERS:
         if not recognizer.applies(text):
             assert recognizer.read(text) is None, recognizer.name
+
+
+@pytest.mark.parametrize(
+    ("text", "opens_with_body"),
+    [
+        ("The dollar fell to a record low of\n144.70 yen in Tokyo today.", True),
+        ("The cocoa group chose its delegate\n(ICCO), was chosen on Monday.", True),
+        ("Sales in\nFebruary rose 3.7 pct from a year earlier.", True),
+        ("Rates Rise\nLONDON (Reuters) - Rates rose.", False),
+        ("Rates Rise\nMarch 3, 2020\nRates rose.", False),
+        ("Rates Rise\nBy Ann Lee\nRates rose.", False),
+    ],
+)
+def test_a_wrapped_paragraph_opens_with_the_story(text: str, opens_with_body: bool) -> None:
+    # Wire copy wraps its paragraphs: a short first line above a line that begins with a
+    # number or a bracket is the story, unless that line introduces one.
+    from newsnorm.header import generic
+    from newsnorm.header.top import Top
+
+    assert generic.opens_with_body(Top(text)) is opens_with_body
+    if opens_with_body:
+        assert split_header(text) == (generic.NO_FIELDS, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "applies"),
+    [
+        ("The dollar fell to a record low of\n144.70 yen in Tokyo today.", False),
+        ("The MidAmerica Exchange\n(MIDAM) moved to a new floor.", False),
+        ("Storm\n1 of 3. A crowd gathers in the square.\nOSLO - Rain.", True),
+        ("(Editor's note: this story was corrected.)\nRain fell.", True),
+        ("(Correction: the storm was on Monday.)\nRain fell.", True),
+    ],
+)
+def test_page_furniture_is_looked_for_where_the_top_shows_its_forms(
+    text: str, applies: bool
+) -> None:
+    from newsnorm.header import furniture
+
+    assert furniture.RECOGNIZER.applies(text) is applies
+
+
+def test_conll_header_is_looked_for_only_where_an_iso_date_is_near_the_top() -> None:
+    from newsnorm.header import conll
+
+    assert conll.RECOGNIZER.applies("SOCCER - LEE SCORES .\nPERTH 1996-08-30\nLee scored .")
+    assert not conll.RECOGNIZER.applies("SOCCER - LEE SCORES .\nPERTH 1996\nLee scored .")
+    # An ISO date past the top is not the dateline's.
+    far = "Short line .\n" + "\n" * 5000 + "PERTH 1996-08-30\nLee scored ."
+    assert not conll.RECOGNIZER.applies(far)
+    assert conll.RECOGNIZER.read(far) is None
 
 
 def test_widget_phrases_glued_to_a_line_keep_their_order() -> None:

@@ -62,7 +62,18 @@ Examples:
 _LINE_PHRASE_SET = frozenset(LINE_PHRASES)
 _GLUED_ENDINGS = tuple(f" {phrase}" for phrase in GLUED_PHRASES)
 _UPDATE_STAMP = " Last updated at "
-_NOTE_STARTS = ("(", "Editor", "EDITOR")
+# How a note `_NOTE` reads can open: a bracket alone opens too many lines of a story.
+_NOTE_STARTS = (
+    "(Editor",
+    "(EDITOR",
+    "(Corr",
+    "(CORR",
+    "(Clar",
+    "(CLAR",
+    "(This ",
+    "Editor",
+    "EDITOR",
+)
 _DATELINE_REACH = 120
 # Inside the story, widget lines are looked for on a page that shows furniture at its top,
 # and ADVERTISEMENT lines on any.
@@ -261,7 +272,10 @@ def _top_end(text: str) -> int:
     return min(end, len(text))
 
 
-# How the line forms read at the top can open (besides a caption's or a date's digit).
+# A caption's numbering ("12 of 40.") has its " of " before this.
+_CAPTION_NUMBER_END = 8
+# How the line forms read at the top can open (besides a caption's number; a BBC update
+# stamp, which opens with its date, shows its own mark).
 _FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS)
 # A row of share buttons holds one of these.
 _BUTTON_MARKS = ("Pin It", "Tweet", "Galleries")
@@ -282,7 +296,7 @@ def _at_top(top: Top) -> bool:
             return False
         head = line[:_MARK_REACH]
         if (
-            head[0].isdigit()
+            (head[0].isdigit() and head.find(" of ", 1, _CAPTION_NUMBER_END) > 0)
             or head.startswith(_FORM_STARTS)
             or line.endswith(_GLUED_ENDINGS)
             or " | " in head

@@ -296,8 +296,9 @@ def opens_with_body(top: Top) -> bool:
     It never says yes where `read_generic_header`'s line-by-line reading would find a header,
     because it asks what each part needs: a header line begins as one of the kinds in
     `newsnorm.header.lines` does (`could_be_header_line`), and a headline on the first line
-    is short and stands in capitals, above a blank line, or above a line that can introduce a
-    story (a header line, or one that may open with a dateline).
+    is short and stands in capitals, above a blank line, or above a line that introduces a
+    story (a header line, a date line, a note, or a dateline with its place), which only a
+    line beginning as one of them is asked.
 
     Examples:
         >>> opens_with_body(Top("Rain fell all day in the city.\\nIt stopped at noon."))
@@ -315,7 +316,12 @@ def opens_with_body(top: Top) -> bool:
     if top.gap_after_first:
         return False  # a headline above a blank line
     second = top.second
-    return not (second and (could_be_header_line(second) or could_open_dateline(second)))
+    if not second or not (could_be_header_line(second) or could_open_dateline(second)):
+        return True
+    # Its beginning may be a header line's or a dateline's (in wrapped wire copy, "(ICCO),
+    # was chosen" and "10.3 pct in February" are lines of the story): ask what the headline's
+    # tests ask of the line below it.
+    return not (_introduces_story(second) or GLUED_DATE_LINE.match(second) is not None)
 
 
 def without_header(text: str) -> tuple[HeaderFields, str]:

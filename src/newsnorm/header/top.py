@@ -9,9 +9,15 @@ tests stop at the first.
 
 from __future__ import annotations
 
-__all__ = ["Top"]
+__all__ = ["TOP_CHARACTERS", "Top"]
 
-_TOP_CHARACTERS = 4000  # lines further down are not the top, however short the ones above
+TOP_CHARACTERS = 4000
+"""Lines starting this far into a text are not its top, however short the lines above.
+
+Examples:
+    >>> Top("\\n" * TOP_CHARACTERS + "Rain.").first
+    ''
+"""
 
 
 class Top:
@@ -54,6 +60,19 @@ class Top:
         self.line(1)
         return self._gap
 
+    @property
+    def reach(self) -> int:
+        """Where the last line the top can give ends.
+
+        A search for what a header line holds need not look further.
+
+        Examples:
+            >>> Top("Rain.\\nSun.").reach, Top("a" * 5000).reach
+            (10, 5000)
+        """
+        end = self.text.find("\n", TOP_CHARACTERS)
+        return len(self.text) if end < 0 else end
+
     def line(self, index: int) -> str:
         """Return the non-blank line `index` (0 for the first), stripped, or "" past the top.
 
@@ -66,7 +85,7 @@ class Top:
 
     def _scan(self, index: int) -> str:
         text, lines = self.text, self._lines
-        limit = min(len(text), _TOP_CHARACTERS)
+        limit = min(len(text), TOP_CHARACTERS)
         while len(lines) <= index and self._start < limit:
             end = text.find("\n", self._start)
             end = len(text) if end < 0 else end
