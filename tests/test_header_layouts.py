@@ -290,3 +290,38 @@ def test_corpora_scraped_from_pages_read_their_furniture(corpus: Corpus) -> None
     )
     assert article.text == "Roofs were torn off in the gale."
     assert article.date == dt.date(2016, 3, 9)
+
+
+def _top_lines(text: str) -> tuple[list[str], bool]:
+    # What `Top` gives, read plainly: the non-blank lines that start within its reach, and
+    # whether a blank line follows the first.
+    from newsnorm.header.top import TOP_CHARACTERS
+
+    lines: list[str] = []
+    gap = False
+    start = 0
+    for raw in text.split("\n"):
+        if start >= min(len(text), TOP_CHARACTERS):
+            break
+        if raw.strip():
+            lines.append(raw.strip())
+        elif len(lines) == 1:
+            gap = True
+        start += len(raw) + 1
+    return lines, gap
+
+
+@given(
+    st.lists(st.sampled_from(["", " ", "\n", "\n\n", "Rain", " fell.", "a" * 1500]), max_size=12)
+)
+@example(["\n" * 4000, "Rain"])
+def test_top_gives_the_first_lines_as_read_plainly(pieces: list[str]) -> None:
+    from newsnorm.header.top import Top
+
+    text = "".join(pieces)
+    lines, gap = _top_lines(text)
+    top = Top(text)
+    assert [top.line(index) for index in range(5)] == (lines + [""] * 5)[:5]
+    assert (top.first, top.second) == (top.line(0), top.line(1))
+    if lines[1:]:
+        assert Top(text).gap_after_first is gap

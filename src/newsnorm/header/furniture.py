@@ -275,12 +275,41 @@ def _top_end(text: str) -> int:
 # A caption's numbering ("12 of 40.") has its " of " before this.
 _CAPTION_NUMBER_END = 8
 # How the line forms read at the top can open (besides a caption's number; a BBC update
-# stamp, which opens with its date, shows its own mark).
+# stamp, which opens with its date, shows its own mark), looked up by a line's first
+# character; and the glued widget phrases, by its last.
 _FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS)
+_FORMS_BY_INITIAL = {
+    initial: tuple(form for form in _FORM_STARTS if form[0] == initial)
+    for initial in {form[0] for form in _FORM_STARTS}
+}
+_GLUED_BY_FINAL = {
+    final: tuple(ending for ending in _GLUED_ENDINGS if ending[-1] == final)
+    for final in {ending[-1] for ending in _GLUED_ENDINGS}
+}
 # A row of share buttons holds one of these.
 _BUTTON_MARKS = ("Pin It", "Tweet", "Galleries")
 # A bar byline, a BBC update stamp and a row of buttons show their marks this early in the line.
 _MARK_REACH = 200
+
+
+def _shows_a_form(line: str) -> bool:
+    """Tell whether `line` (stripped, not blank) opens as a top form does or shows its mark."""
+    head = line[:_MARK_REACH]
+    initial = head[0]
+    forms = _FORMS_BY_INITIAL.get(initial)
+    if forms is not None and head.startswith(forms):
+        return True
+    if initial.isdigit() and head.find(" of ", 1, _CAPTION_NUMBER_END) > 0:
+        return True
+    endings = _GLUED_BY_FINAL.get(line[-1])
+    return (
+        (endings is not None and line.endswith(endings))
+        or " | " in head
+        or _UPDATE_STAMP in head
+        or "Pin It" in head
+        or "Tweet" in head
+        or "Galleries" in head
+    )
 
 
 def _at_top(top: Top) -> bool:
@@ -291,24 +320,14 @@ def _at_top(top: Top) -> bool:
     in a run of short sentences from the top down to a dateline, whose dash, bracket or
     underscore comes near its start. The top of most stories has neither.
     """
-    for number, line in enumerate((top.first, top.second)):
-        if not line:
-            return False
-        head = line[:_MARK_REACH]
-        if (
-            (head[0].isdigit() and head.find(" of ", 1, _CAPTION_NUMBER_END) > 0)
-            or head.startswith(_FORM_STARTS)
-            or line.endswith(_GLUED_ENDINGS)
-            or " | " in head
-            or _UPDATE_STAMP in head
-            or "Pin It" in head
-            or "Tweet" in head
-            or "Galleries" in head
-        ):
-            return True
-        if number == 0 and len(line) > _STORY_PARAGRAPH:
-            return False  # the story opens the text: `_read_top` reads nothing below it
     first = top.first
+    if not first or _shows_a_form(first):
+        return bool(first)
+    if len(first) > _STORY_PARAGRAPH:
+        return False  # the story opens the text: `_read_top` reads nothing below it
+    second = top.second
+    if not second or _shows_a_form(second):
+        return bool(second)
     if not _ends_sentence(first):
         return False  # no run of captions from the top down to a dateline
     for number in range(1, _CAPTION_RUN + 1):

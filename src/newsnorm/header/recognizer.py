@@ -11,6 +11,7 @@ into a field, never out of the document.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 import attrs
@@ -106,6 +107,15 @@ class Recognizer:
     reach: int | None = None
     at_top: AtTop | None = None
     anywhere: tuple[str, ...] = ()
+    # Several literals anywhere are searched for in one pass (`re` finds them faster than
+    # one `in` each, which is faster for one).
+    _anywhere_search: Callable[[str], object] | None = attrs.field(init=False, repr=False, eq=False)
+
+    @_anywhere_search.default
+    def _search_anywhere(self) -> Callable[[str], object] | None:
+        if len(self.anywhere) < 2:
+            return None
+        return re.compile("|".join(map(re.escape, self.anywhere))).search
 
     def applies(self, text: str, top: Top | None = None) -> bool:
         """Tell whether the layout may be in `text`: an opening is found and its top passes.
@@ -124,9 +134,11 @@ class Recognizer:
             >>> ads.applies("Rain"), ads.applies("Rain\\nAD\\nSun")
             (False, True)
         """
-        for literal in self.anywhere:
-            if literal in text:
+        if self._anywhere_search is not None:
+            if self._anywhere_search(text) is not None:
                 return True
+        elif self.anywhere and self.anywhere[0] in text:
+            return True
         if self.openings:
             end = len(text) if self.reach is None else self.reach
             for opening in self.openings:  # a loop beats any() on this hot path

@@ -44,15 +44,24 @@ class Top:
         # The first line, which every quick test reads, is found at once; the others only
         # when a test asks for them (most stop at the first).
         self.text = text
-        self._lines: list[str] = []
-        self._start = 0
         self._gap = False
-        self.first = self._scan(0)
+        end = text.find("\n")
+        first = (text if end < 0 else text[:end]).strip()
+        if first:
+            # The text opens with its first line, as most do: no loop over blank lines.
+            self._lines = [first]
+            self._start = len(text) + 1 if end < 0 else end + 1
+            self.first = first
+        else:
+            self._lines = []
+            self._start = 0
+            self.first = self._scan(0)
 
     @property
     def second(self) -> str:
         """The second non-blank line, or "" when there is none."""
-        return self.line(1)
+        lines = self._lines
+        return lines[1] if len(lines) > 1 else self._scan(1)
 
     @property
     def gap_after_first(self) -> bool:
