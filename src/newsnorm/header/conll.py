@@ -165,12 +165,16 @@ _ISO_DATE_END = re.compile(r"-[01][0-9]-[0-3][0-9]")
 
 
 def _at_top(top: Top) -> bool:
+    first = top.first
+    if len(first) > _MAX_TITLE:
+        # The story opens the text, or the dateline does (with a long place).
+        return first[-3:-2] == "-" and first[-6:-5] == "-"
     if _ISO_DATE_END.search(top.text, 0, top.reach) is None:
         return False
     # The dateline line ends in its ISO date, below at most -DOCSTART-, a headline and a
-    # byline, each a short line.
+    # byline, each a short line. Lines are stripped: `_ends_in_iso_date` without its rstrip.
     for index in range(_HEADER_LINES + 1):
-        line = top.line(index)  # stripped: `_ends_in_iso_date` without its rstrip
+        line = top.line(index)
         if line[-3:-2] == "-" and line[-6:-5] == "-":
             return True
         if not line or (len(line) > _MAX_TITLE and line != _DOCSTART):

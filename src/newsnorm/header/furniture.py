@@ -304,7 +304,7 @@ def _shows_a_form(line: str) -> bool:
     endings = _GLUED_BY_FINAL.get(line[-1])
     return (
         (endings is not None and line.endswith(endings))
-        or " | " in head
+        or ("|" in head and " | " in head)  # one character is found faster than three
         or _UPDATE_STAMP in head
         or "Pin It" in head
         or "Tweet" in head
