@@ -109,9 +109,15 @@ _DATE_BODY = rf"""
     )
     (?:{_COMMA}(?:{_AT})?(?P<time>{_TIME}))?   # ..., 15:01:01 GMT
 """
-_DATE_EXPRESSION = regex.compile(rf"^\s*{_DATE_BODY}\s*$", regex.VERBOSE)
-# The same grammar at the start of a longer text, ending at a word boundary.
-_DATE_PREFIX = regex.compile(rf"^{_DATE_BODY}(?=[\s,.;:|/–-]|$)", regex.VERBOSE)
+# One compiled pattern serves both readings of the grammar (compiling it costs more than
+# anything else at import). `match_date` matches it at the start of a longer text, where the
+# date ends at a word boundary (the lookahead); `parse_date` matches it whole (`fullmatch`),
+# blanks around the date allowed: a date that reaches the end is met by the lookahead's ``$``,
+# one followed by blanks only by the second branch. The second branch is only ever taken where
+# the lookahead failed, that is never for `match_date`, whose date therefore ends where the
+# grammar does; and `match_date` only runs on text that opens with a digit or a letter, which
+# the leading blanks leave alone.
+_DATE = regex.compile(rf"^\s*{_DATE_BODY}(?:(?=[\s,.;:|/–-]|$)|\s+$)", regex.VERBOSE)
 
 
 DATE_START = (
@@ -180,7 +186,7 @@ def match_date(text: str, *, day_first: bool | None = None) -> DateMatch | None:
     """
     if not could_start_a_date(text):
         return None
-    found = _DATE_PREFIX.match(text)
+    found = _DATE.match(text)
     if found is None:
         return None
     has_time = bool(found["lead_time"] or found["iso_time"] or found["time"])
@@ -212,7 +218,7 @@ def parse_date(text: str, *, day_first: bool | None = None) -> dt.date | None:
     """
     if not could_start_a_date(text.lstrip()):
         return None
-    match = _DATE_EXPRESSION.match(text)
+    match = _DATE.fullmatch(text)
     return None if match is None else _date_of(match, day_first)
 
 
