@@ -141,8 +141,11 @@ class DatelineForm:
         first: the kinds of first character it opens with (`UPPER`, `LOWER`, `BRACKET`): the
             first, cheapest test.
         literals: strings of which one must appear in the text's first 120 characters.
+        source: the text of `pattern`.
         pattern: the anchored pattern, with groups ``location``, ``agency`` and ``date`` (any
-            may be absent), that matches the dateline and the space after it.
+            may be absent), that matches the dateline and the space after it; compiled when a
+            text first passes the form's guard (compiling them all would slow every start-up,
+            and some forms are rare).
 
     Examples:
         >>> form = next(form for form in DATELINE_FORMS if form.name == "place_dash")
@@ -155,7 +158,27 @@ class DatelineForm:
     name: str
     first: frozenset[str]
     literals: tuple[str, ...]
-    pattern: regex.Pattern[str]
+    source: str
+    # `source` compiled, once a text first passes the guard. (Not a cached_property: the
+    # __getattr__ that attrs gives a slotted class for one slows every attribute read.)
+    _compiled: regex.Pattern[str] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
+
+    @property
+    def pattern(self) -> regex.Pattern[str]:
+        """The compiled pattern: `source`, compiled on first use.
+
+        Examples:
+            >>> form = next(form for form in DATELINE_FORMS if form.name == "agency")
+            >>> form.pattern.match("(AP) - Rain.").group("agency")
+            'AP'
+        """
+        pattern = self._compiled
+        if pattern is None:
+            pattern = regex.compile(self.source)
+            object.__setattr__(self, "_compiled", pattern)
+        return pattern
 
     def could_read(self, head: str) -> bool:
         """Tell whether a text opening with `head` (120 characters) could hold this form.
@@ -182,7 +205,8 @@ class DatelineForm:
         return self._match(text[:_SPAN], len(text))
 
     def _match(self, span: str, length: int) -> tuple[Dateline, int] | None:
-        match = self.pattern.match(span)
+        pattern = self._compiled
+        match = (self.pattern if pattern is None else pattern).match(span)
         if match is None or (match.end() == len(span) < length):
             return None  # the pattern ran into the end of what it was given: not a dateline
         groups = match.groupdict()
@@ -191,7 +215,7 @@ class DatelineForm:
 
 
 def _form(name: str, first: str, literals: tuple[str, ...], pattern: str) -> DatelineForm:
-    return DatelineForm(name, frozenset(first.split()), literals, regex.compile("^" + pattern))
+    return DatelineForm(name, frozenset(first.split()), literals, "^" + pattern)
 
 
 DATELINE_FORMS: tuple[DatelineForm, ...] = (

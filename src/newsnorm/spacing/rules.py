@@ -42,7 +42,12 @@ class Rule:
     Attributes:
         name: what it repairs, for statistics and explanations.
         needs: literals of which at least one must occur for the rule to be tried at all.
-        pattern: the regex, or None for a rule made only of substring `replacements`.
+        source: the text of the regex, or None for a rule made only of substring
+            `replacements`.
+        flags: the flags the regex is compiled with.
+        pattern: the regex (`source` compiled with `flags`, on the rule's first use: most
+            rules need a rare literal, and compiling them all would slow every start-up), or
+            None.
         replacement: the regex replacement.
         replacements: (old, new) substring replacements applied in order.
         applies: whether the rule runs for a document with this `Profile`.
@@ -50,7 +55,8 @@ class Rule:
 
     name: str
     needs: tuple[str, ...]
-    pattern: regex.Pattern[str] | None = None
+    source: str | None = None
+    flags: int = 0
     replacement: Replacement = ""
     replacements: tuple[tuple[str, str], ...] = ()
     applies: Callable[[Profile], bool] = _always
@@ -58,11 +64,35 @@ class Rule:
     _gated_replacements: tuple[tuple[str, str, frozenset[str]], ...] = attrs.field(
         init=False, repr=False, eq=False
     )
+    # `source` compiled, once the rule first runs. (Not a cached_property: the __getattr__
+    # that attrs gives a slotted class for one slows every attribute read of every rule.)
+    _compiled: regex.Pattern[str] | None = attrs.field(
+        init=False, default=None, repr=False, eq=False
+    )
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_needed", Literals(*self.needs))
         gated = tuple((old, new, frozenset(old) - {" ", "\n"}) for old, new in self.replacements)
         object.__setattr__(self, "_gated_replacements", gated)
+
+    @property
+    def pattern(self) -> regex.Pattern[str] | None:
+        """The compiled regex, or None for a rule of substring replacements only.
+
+        Examples:
+            >>> rule = next(rule for rule in CONTRACTIONS if rule.source is not None)
+            >>> rule.pattern.pattern == rule.source
+            True
+        """
+        return None if self.source is None else self._compile()
+
+    def _compile(self) -> regex.Pattern[str]:
+        pattern = self._compiled
+        if pattern is None:
+            assert self.source is not None
+            pattern = regex.compile(self.source, self.flags)
+            object.__setattr__(self, "_compiled", pattern)
+        return pattern
 
     def impossible(self, chars: frozenset[str]) -> bool:
         """Tell, from the text's characters alone, that the rule cannot apply (a cheap test).
@@ -91,7 +121,7 @@ class Rule:
             chars = frozenset(text)
         # A substring replacement is its own check (one scan, finding or not), so only a rule
         # with a pattern is gated by a scan for its literals first.
-        if self.pattern is not None and self.needs and not self._needed.any_in(text, chars):
+        if self.source is not None and self.needs and not self._needed.any_in(text, chars):
             return text
         for old, new, needed in self._gated_replacements:
             if needed <= chars:  # a character lookup is cheaper than a scan that finds nothing
@@ -100,11 +130,14 @@ class Rule:
                 else:
                     text = recorder.replace(text, old, new, self.name)
         # After substring replacements the pattern only runs for what they left behind.
-        if self.pattern is not None and (not self.replacements or self._needed.any_in(text, chars)):
+        if self.source is not None and (not self.replacements or self._needed.any_in(text, chars)):
+            pattern = self._compiled
+            if pattern is None:
+                pattern = self._compile()
             if recorder is None:
-                text = self.pattern.sub(self.replacement, text)
+                text = pattern.sub(self.replacement, text)
             else:
-                text = recorder.sub(self.pattern, self.replacement, text, self.name)
+                text = recorder.sub(pattern, self.replacement, text, self.name)
         return text
 
 
@@ -116,11 +149,11 @@ def _rule(
     applies: Callable[[Profile], bool] = _always,
     flags: int = 0,
 ) -> Rule:
-    return Rule(name, needs, regex.compile(pattern, flags | regex.M), replacement, (), applies)
+    return Rule(name, needs, pattern, flags | regex.M, replacement, (), applies)
 
 
 def _literal(name: str, *pairs: tuple[str, str]) -> Rule:
-    return Rule(name, tuple(old for old, _ in pairs), None, "", pairs)
+    return Rule(name, tuple(old for old, _ in pairs), None, 0, "", pairs)
 
 
 _PTB_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{", "-RCB-": "}"}
@@ -472,13 +505,16 @@ def repair_anywhere(
     """
     # Each rule's literal is its own check: one substring scan, no set of characters to build.
     for rule in ANYWHERE + CLEAN_ANYWHERE if clean else ANYWHERE:
-        if rule.pattern is not None and any(literal in text for literal in rule.needs):
+        if rule.source is not None and any(literal in text for literal in rule.needs):
             if rule in CLEAN_ANYWHERE and text.islower():
                 continue  # lower-cased text: a small word may start a sentence
+            pattern = rule._compiled
+            if pattern is None:
+                pattern = rule._compile()
             if recorder is None:
-                changed = rule.pattern.sub(rule.replacement, text)
+                changed = pattern.sub(rule.replacement, text)
             else:
-                changed = recorder.sub(rule.pattern, rule.replacement, text, rule.name)
+                changed = recorder.sub(pattern, rule.replacement, text, rule.name)
             if fired is not None and changed != text:
                 fired.append(rule.name)
             text = changed
