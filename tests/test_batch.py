@@ -1,5 +1,6 @@
 """Batching and transport of documents to worker processes."""
 
+import concurrent.futures
 import os
 import pickle
 import threading
@@ -94,7 +95,8 @@ def test_one_batch_is_normalized_here_without_starting_workers(
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a worker pool was started for one batch")
 
-    monkeypatch.setattr(batch, "ProcessPoolExecutor", no_pool)
+    # newsnorm.batch imports the pool's class when it starts one
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
     documents = [Document(f"Item {n} , done .", "a", line=n) for n in range(10)]
     results = list(batch.render_documents(documents, _pid, jobs=2))
     assert [document.line for document, _ in results] == list(range(10))

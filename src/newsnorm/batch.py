@@ -14,23 +14,24 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import multiprocessing
-import multiprocessing.forkserver
 import os
 import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from newsnorm.article import Article
 from newsnorm.config import Config
 from newsnorm.errors import WorkerError
 from newsnorm.formats import Document
 from newsnorm.pipeline import NormalizeReport, normalize_and_report
+
+# multiprocessing and concurrent.futures are imported where workers are started (--jobs 2 and
+# more), not by every run: they take a noticeable part of the command's start-up.
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = ["normalize_documents", "render_documents"]
 
@@ -99,6 +100,8 @@ _WORKER_DIED = (
 
 
 def _result(future: Future[list[R]]) -> list[R]:
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:
@@ -208,6 +211,8 @@ def _start_method() -> str:
     # moment (a library's, an allocator's) stays held in the child for ever. So fork only a
     # process that runs one thread; else a fork server (a clean process that imports newsnorm
     # once, then forks the workers), or spawn where there is none.
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and _single_threaded():
         return "fork"
@@ -222,6 +227,11 @@ def _render_in_workers(
     method: str,
     worker_copy: Callable[[Document], Document] | None = None,
 ) -> Generator[tuple[Document, R], None, None]:
+    import multiprocessing
+    import multiprocessing.forkserver
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         # Workers forked from a server that has imported newsnorm start without importing it.
@@ -293,6 +303,8 @@ def _start_worker(executor: ProcessPoolExecutor, failures: list[BaseException]) 
 
 
 def _start_failure(exc: BaseException) -> WorkerError:
+    from concurrent.futures.process import BrokenProcessPool
+
     if isinstance(exc, BrokenProcessPool):
         return WorkerError(_WORKER_DIED)
     if isinstance(exc, OSError):
