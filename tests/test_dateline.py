@@ -246,6 +246,29 @@ def test_each_family_is_read_exactly(family: str) -> None:
     check()
 
 
+_FORM_PIECES = st.sampled_from([
+    "(CNN)", "(CNNMoney)", "(Reuters)", "(cnn)", "(IE9)", "(left)", "(EW.com)", " ", ", ",
+    "Marseille", "France", "BOSTON", "WASHINGTON", " -- ", " - ", "—", " _ ", "The", "storm",
+    "hit.", "1996-08-30", "March 3", "\n",
+])  # fmt: skip
+
+
+@given(
+    st.one_of(*DATELINE_FAMILIES.values()).map(lambda drawn: drawn[0])
+    | st.lists(_FORM_PIECES, max_size=12).map("".join)
+)
+def test_a_form_reads_only_a_text_whose_head_holds_its_literals(text: str) -> None:
+    # The literals are the forms' guard (the quick path for text with no dateline): a form's
+    # pattern never matches where none of them is in the text's first 120 characters.
+    from newsnorm.dateline import _could_hold_dateline
+
+    head = text[:120]
+    for form in DATELINE_FORMS:
+        if form.pattern.match(text[:400]) is not None:
+            assert any(literal in head for literal in form.literals), form.name
+            assert _could_hold_dateline(head), form.name
+
+
 def _letters_and_digits(*texts: str | None) -> collections.Counter[str]:
     return collections.Counter(char for text in texts if text for char in text if char.isalnum())
 

@@ -270,7 +270,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
     _form(
         "agency_undashed",
         "upper (",
-        ("(",),
+        tuple(f"({name})" for name in AGENCIES),
         rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{_KNOWN_AGENCY})\)"
         rf" ?(?={_OPEN}[A-Z0-9])",
     ),
@@ -332,20 +332,25 @@ _GATE_LITERALS = tuple(
 )
 
 
-# Each literal holds a punctuation mark ("-" in " -", "-0" and "--"): the marks are tested
-# first, one by one, which turns most text away faster than the literals would.
-_GATE_MARKS = tuple(
-    dict.fromkeys(
-        next(char for char in literal if not char.isspace() and not char.isalnum())
-        for literal in _GATE_LITERALS
-    )
+# Each literal holds a punctuation mark ("-" in " -", "-0" and "--"; "(" in "(CNN)"): the
+# marks are tested first, one by one, which turns most text away faster than the literals
+# would, and a mark found is followed by its own literals only.
+def _mark(literal: str) -> str:
+    return next(char for char in literal if not char.isspace() and not char.isalnum())
+
+
+_GATE = tuple(
+    (mark, tuple(literal for literal in _GATE_LITERALS if _mark(literal) == mark))
+    for mark in dict.fromkeys(map(_mark, _GATE_LITERALS))
 )
 
 
 def _could_hold_dateline(head: str) -> bool:
-    for mark in _GATE_MARKS:
+    for mark, literals in _GATE:
         if mark in head:
-            return any(map(head.__contains__, _GATE_LITERALS))
+            for literal in literals:
+                if literal in head:
+                    return True
     return False
 
 
