@@ -70,10 +70,9 @@ Examples:
 
 _SPACE = r"\h"  # a date is written on one line: its parts never span a line break
 _MONTH = MONTH_PATTERN
+_WEEKDAY_STARTS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 _WEEKDAY = (
-    any_case("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
-    + any_case("day", "sday", "nesday", "rsday", "urday")
-    + r"?\.?"
+    any_case(*_WEEKDAY_STARTS) + any_case("day", "sday", "nesday", "rsday", "urday") + r"?\.?"
 )
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])" + any_case("st", "nd", "rd", "th") + "?"
 _YEAR = r"(?:1[6-9]|2[0-9])[0-9]{2}"
@@ -120,8 +119,16 @@ _DATE_BODY = rf"""
 _DATE = regex.compile(rf"^\s*{_DATE_BODY}(?:(?=[\s,.;:|/–-]|$)|\s+$)", regex.VERBOSE)
 
 
+# The letters a weekday or a month name opens with, in either case: a lookahead for them lets
+# a text that opens with another letter past the names' alternatives at once.
+_NAME_INITIALS = "".join(
+    sorted(
+        {case(name[0]) for name in (*_WEEKDAY_STARTS, *MONTHS) for case in (str.lower, str.upper)}
+    )
+)
 DATE_START = (
-    rf"[0-9]|(?:{_WEEKDAY})(?:(?![A-Za-z])|{MONTH_PATTERN})|(?:{MONTH_PATTERN})(?![A-Za-z])"
+    rf"[0-9]|(?=[{_NAME_INITIALS}])"
+    rf"(?:(?:{_WEEKDAY})(?:(?![A-Za-z])|{MONTH_PATTERN})|(?:{MONTH_PATTERN})(?![A-Za-z]))"
 )
 """What every date `match_date` reads begins with, as a pattern (in `re` and `regex` syntax):
 a digit, or a weekday or a month name as a whole word (a weekday may be glued to a month).
@@ -133,9 +140,7 @@ Examples:
     [True, True, False, True]
 """
 
-_DATE_STARTS = frozenset(
-    [name[:3] for name in MONTHS] + ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-)
+_DATE_STARTS = frozenset(name[:3] for name in (*MONTHS, *_WEEKDAY_STARTS))
 
 
 def could_start_a_date(text: str) -> bool:
