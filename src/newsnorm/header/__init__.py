@@ -85,7 +85,7 @@ def split_header(text: str, corpus: Corpus = "auto") -> tuple[HeaderFields, str]
     found: list[tuple[str, Found]] = []
     top = Top(text)
     for recognizer in layout.recognizers:
-        if recognizer.applies(text, top):
+        if recognizer.quick(text, top):
             result = recognizer.read(text)
             if result is not None:
                 found.append((recognizer.name, result[0]))

@@ -74,6 +74,10 @@ Examples:
 """
 
 
+def _always(text: str, top: Top) -> bool:
+    return True
+
+
 @attrs.frozen
 class Recognizer:
     """A named reader of one layout, with what a text must show for the layout to be there.
@@ -117,6 +121,24 @@ class Recognizer:
             return None
         return re.compile("|".join(map(re.escape, self.anywhere))).search
 
+    # `applies` for a text whose `Top` is found, made once for what this recognizer declares:
+    # the orchestrator asks every recognizer of a layout about every text.
+    quick: Callable[[str, Top], bool] = attrs.field(init=False, repr=False, eq=False)
+
+    @quick.default
+    def _make_quick(self) -> Callable[[str, Top], bool]:
+        at_top, openings = self.at_top, self.openings
+        if self.anywhere or self.reach is not None or len(openings) > 1:
+            return self._applies
+        if not openings:
+            if at_top is None:
+                return _always
+            return lambda text, top: at_top(top)
+        opening = openings[0]
+        if at_top is None:
+            return lambda text, top: opening in text
+        return lambda text, top: opening in text and at_top(top)
+
     def applies(self, text: str, top: Top | None = None) -> bool:
         """Tell whether the layout may be in `text`: an opening is found and its top passes.
 
@@ -134,6 +156,9 @@ class Recognizer:
             >>> ads.applies("Rain"), ads.applies("Rain\\nAD\\nSun")
             (False, True)
         """
+        return self._applies(text, Top(text) if top is None else top)
+
+    def _applies(self, text: str, top: Top) -> bool:
         if self._anywhere_search is not None:
             if self._anywhere_search(text) is not None:
                 return True
@@ -146,4 +171,4 @@ class Recognizer:
                     break
             else:
                 return False
-        return self.at_top is None or self.at_top(Top(text) if top is None else top)
+        return self.at_top is None or self.at_top(top)
