@@ -128,3 +128,13 @@ def test_every_date_begins_as_date_start_says(text: str) -> None:
 @pytest.mark.parametrize("word", ["market", "Marine", "Monkey", "Decade", "Sunny", "Augustus"])
 def test_words_that_only_begin_as_a_month_or_weekday_are_no_date_start(word: str) -> None:
     assert re.match(DATE_START, f"{word} traders said") is None
+
+
+def test_lower_cased_corpora_write_time_zones_small() -> None:
+    # BertSum's CNN/DailyMail and Gigaword are lower-cased: "17:08 est" is a time and its zone.
+    assert parse_date("17:08 est, 11 june 2013") == dt.date(2013, 6, 11)
+    assert parse_date("9:00 pm gmt, 2 may 2012") == dt.date(2012, 5, 2)
+    # A zone of two letters in small letters could be a word: only capitals read as a zone.
+    assert parse_date("10:30 ET, May 4, 2020") == dt.date(2020, 5, 4)
+    found = match_date("10:30 et al. wrote on May 4")
+    assert found is None or found.end == len("10:30")

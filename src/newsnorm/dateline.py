@@ -82,6 +82,7 @@ _LOWER_CASE_PLACE = r"(?:[a-z][a-z.'’-]*|[A-Z][a-z]+(?= [a-z]))(?: [a-z][a-z.'
 # A lower-cased corpus (washington (ap) _): a place of up to four words, maybe a region.
 _LOWER_PLACE = r"[a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){0,3}(?:, [a-z][a-z.'’-]*(?: [a-z]+){0,2})?"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
+_LOWER_AGENCY = r"\p{Ll}[\p{Ll}&.'’-]*(?: \p{Ll}[\p{Ll}&.'’-]*){0,3}"
 _KNOWN_AGENCY = "(?:" + "|".join(regex.escape(name) for name in AGENCIES) + ")"
 _KNOWN_LOWER_AGENCY = "(?:" + "|".join(sorted({name.lower() for name in AGENCIES})) + ")"
 _DASH = r"(?:-{1,2}|–|—|_)"
@@ -288,6 +289,14 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         _SPACED_DASHES,
         rf"(?:(?P<location>{_LOWER_PLACE}) )?\((?P<agency>{_KNOWN_LOWER_AGENCY})\)"
         rf" {_DASH}{_AFTER_DASH}",
+    ),
+    # (rolling stone) --, (ew.com) —: a lower-cased corpus credits any source in brackets at
+    # the top of a story, as CNN does, before a double or long dash and a story in small letters.
+    _form(
+        "lower_bracket_agency",
+        "(",
+        (" --", " —"),
+        rf"\((?P<agency>{_LOWER_AGENCY})\) (?:--|—) *(?=[\p{{Ll}}0-9\"'‘“])",
     ),
     # SPRING LAKE, Mich. -- Here, MOBILE, Alabama - Ferries, DENVER — State, BOSTON—The: a place
     # in capitals, a dash, and a story that opens like a sentence.

@@ -68,6 +68,9 @@ Examples:
     (True, False)
 """
 
+# Lower-cased corpora (CNN/DailyMail as BertSum ships it, Gigaword) write the zones in small
+# letters ("17:08 est"): those of three letters and more, which no short word is.
+_LOWER_ZONES = frozenset(zone.lower() for zone in TIME_ZONES if len(zone) >= 3)
 _SPACE = r"\h"  # a date is written on one line: its parts never span a line break
 _MONTH = MONTH_PATTERN
 _WEEKDAY_STARTS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
@@ -78,7 +81,9 @@ _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])" + any_case("st", "nd", "rd", "th") + "?"
 _YEAR = r"(?:1[6-9]|2[0-9])[0-9]{2}"
 _ZONE = (
     r"(?:(?:GMT|UTC)[+-][0-9]{1,2}(?::?[0-9]{2})?"
-    r"|" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r"|[+-][0-9]{2}:?[0-9]{2})"
+    r"|"
+    + "|".join(sorted(TIME_ZONES | _LOWER_ZONES, key=len, reverse=True))
+    + r"|[+-][0-9]{2}:?[0-9]{2})"
 )
 _MERIDIEM = any_case("a", "p") + r"\.?" + any_case("m") + r"\.?"
 _TIME = (
