@@ -367,6 +367,7 @@ def _spaced_stops_are_slips(text: str) -> bool:
     closed = text.count(". ") + text.count(".\n") - spaced
     return closed > spaced
 
+
 # In a document judged clean, with capitals (never in lower-cased corpora, where a sentence may
 # start small): a stop standing between two small words stands for a lost line break
 # (CNN/DailyMail bodies: "a woman who . claims"). No writer writes one there, and tokenized text
