@@ -691,6 +691,11 @@ def furniture_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     """
     date = draw(_layout_dates)
     top: list[str] = []
+    if draw(st.booleans()):  # a Reuters advisory, then perhaps the page's location label
+        verb = draw(st.sampled_from(("Adds", "Updates", "Corrects", "Recasts")))
+        top.append(f"({verb} {draw(layout_sentences()).rstrip('.')})")
+    if draw(st.booleans()):
+        top.append("OSLO |")
     if draw(st.booleans()):
         count = draw(st.integers(1, 20))
         caption = draw(layout_sentences())
@@ -712,8 +717,17 @@ def furniture_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     furniture = list(top)
     if inside and len(paragraphs) > 1:
         furniture.append("View full size image")
-    raw = "\n\n".join([*top, "OSLO (Reuters) - " + raw_story[0], *raw_story[1:]])
-    return raw, {"furniture": furniture, "date": date if bbc else None}, "\n".join(body_lines)
+    # Reuters summary bullets (the highlights) stand above the dateline, below the furniture.
+    # (Furniture is read among a page's first eight lines: the dateline stands within them.)
+    bullets = draw(
+        st.lists(layout_sentences().map(lambda s: s.rstrip(".")), max_size=min(6, 7 - len(top)))
+    )
+    raw = "\n\n".join(
+        [*top, *(f"* {bullet}" for bullet in bullets), "OSLO (Reuters) - " + raw_story[0],
+         *raw_story[1:]]
+    )  # fmt: skip
+    fields = {"furniture": furniture, "date": date if bbc else None, "highlights": bullets}
+    return raw, fields, "\n".join(body_lines)
 
 
 # --- datelines: named forms ---

@@ -116,6 +116,7 @@ def test_furniture_fields(document: tuple[str, dict[str, Any], str]) -> None:
     raw, fields, body = document
     article = normalize(raw)
     assert list(article.furniture) == fields["furniture"]
+    assert list(article.highlights) == fields["highlights"]
     assert article.date == fields["date"]
     assert article.text == body
     _nothing_lost(raw, article)

@@ -62,6 +62,12 @@ Examples:
 _LINE_PHRASE_SET = frozenset(LINE_PHRASES)
 _GLUED_ENDINGS = tuple(f" {phrase}" for phrase in GLUED_PHRASES)
 _UPDATE_STAMP = " Last updated at "
+# Reuters sets its advisories above a story in brackets: "(Adds quotes, byline)", "(Updates
+# with closing prices)", "(Corrects name in paragraph 3)", "(In Dec. 25 story, corrects …)".
+_ADVISORY_VERBS = (
+    "Adds", "Updates", "Corrects", "Refiles", "Recasts", "Repeats", "Fixes", "Removes",
+    "Inserts", "Changes", "Clarifies",
+)  # fmt: skip
 # How a note `_NOTE` reads can open: a bracket alone opens too many lines of a story.
 _NOTE_STARTS = (
     "(Editor",
@@ -71,6 +77,8 @@ _NOTE_STARTS = (
     "(Clar",
     "(CLAR",
     "(This ",
+    *(f"({verb} " for verb in _ADVISORY_VERBS),
+    "(In ",
     "Editor",
     "EDITOR",
 )
@@ -99,11 +107,19 @@ _CREDIT = regex.compile(
 )
 _MAX_CREDIT = 60
 # An editor's note or a correction set above the story, in brackets or with a colon.
-_NOTE = regex.compile(
-    r"^(?:\((?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE|Correction|CORRECTION|Clarification"
-    r"|CLARIFICATION|Corrected|This story|This article)\b.*\)"
-    r"|(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE):\h.*)$"
+_NOTE_OPENING = (
+    r"(?:(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE|Correction|CORRECTION|Clarification"
+    r"|CLARIFICATION|Corrected|This story|This article)\b"
+    rf"|(?:{'|'.join(_ADVISORY_VERBS)})\h|In\h[^()\n]{{1,40}}?\h(?:story|item|article),)"
 )
+_NOTE = regex.compile(rf"^(?:\({_NOTE_OPENING}.*\)|(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE):\h.*)$")
+# A bracketed note at the start of a line that goes on (a text that lost its line breaks):
+# brackets inside it are balanced, one deep.
+_GLUED_NOTE = regex.compile(rf"^\({_NOTE_OPENING}[^()\n]*+(?:\([^()\n]*+\)[^()\n]*+)*+\)\h+(?=\S)")
+# A Reuters page's location label above the story: "CAIRO |", "NEW YORK |".
+_PLACE_LABEL = regex.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3} \|$")
+# Summary bullets above the byline or the dateline (Reuters): "* Shares fell 3 pct".
+_BULLET_MARKS = ("* ", "• ")
 # BBC: "2 November 2014 Last updated at 17:20 GMT".
 _LAST_UPDATED = regex.compile(r"^(?P<day>\S.{4,40}?) Last updated at (?P<time>\S.{0,20})$")
 # "Ann Lee | Staff Writer | Tuesday, 25 November 2014": name, role perhaps, date.
@@ -216,6 +232,8 @@ def _furniture_line(line: str, *, top: bool) -> bool:
         return False
     if line.startswith(_NOTE_STARTS) and _NOTE.match(line):
         return True
+    if line[-1:] == "|" and _PLACE_LABEL.match(line):
+        return True
     return (
         len(line) <= _WIDGET_LINE
         and any(mark in line for mark in _BUTTON_MARKS)
@@ -238,6 +256,30 @@ def _split_glued(line: str, reading: _Reading) -> str:
     # Bounds, not copies, while the phrases are taken: a line can hold many.
     reading.furniture += reversed(taken)
     return line[:end] if taken else line
+
+
+def _bullets(lines: list[str], start: int, reading: _Reading) -> int:
+    """Read summary bullets from lines[start] (the highlights); return the first line after.
+
+    They are a summary only above the story's byline or dateline; otherwise (a list in the
+    story) nothing is read and `start` comes back.
+    """
+    block: list[str] = []
+    index = start
+    while index < len(lines) and len(block) <= _MAX_HIGHLIGHTS:
+        line = lines[index].strip()
+        if line:
+            if not line.startswith(_BULLET_MARKS):
+                break
+            block.append(line[2:].strip())
+        index += 1
+    below = lines[index].strip() if index < len(lines) else ""
+    if not block or len(block) > _MAX_HIGHLIGHTS or not below:
+        return start
+    if not (below.startswith(("By ", "BY ")) or _is_dateline(below)):
+        return start
+    reading.highlights += block
+    return index
 
 
 def _highlights(lines: list[str], start: int, reading: _Reading) -> int:
@@ -277,7 +319,7 @@ _CAPTION_NUMBER_END = 8
 # How the line forms read at the top can open (besides a caption's number; a BBC update
 # stamp, which opens with its date, shows its own mark), looked up by a line's first
 # character; and the glued widget phrases, by its last.
-_FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS)
+_FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS, *_BULLET_MARKS)
 _FORMS_BY_INITIAL = {
     initial: tuple(form for form in _FORM_STARTS if form[0] == initial)
     for initial in {form[0] for form in _FORM_STARTS}
@@ -304,6 +346,7 @@ def _shows_a_form(line: str) -> bool:
     endings = _GLUED_BY_FINAL.get(line[-1])
     return (
         (endings is not None and line.endswith(endings))
+        or line.endswith(" |")  # a location label
         or ("|" in head and " | " in head)  # one character is found faster than three
         or _UPDATE_STAMP in head
         or "Pin It" in head
@@ -346,18 +389,26 @@ def _read_top(lines: list[str], reading: _Reading) -> list[str]:
     keep = [True] * len(lines)
     captions: list[int] = []
     kept_above = False
+    bullets_tried = False
     index = 0
     while index < len(lines):
         line = lines[index].strip()
         if not line:
             index += 1
             continue
-        if line.startswith(_HIGHLIGHTS):
-            after = _highlights(lines, index, reading)
+        bullet = line.startswith(_BULLET_MARKS) and not bullets_tried
+        if line.startswith(_HIGHLIGHTS) or bullet:
+            bullets_tried = bullets_tried or bullet  # a block is read whole or not at all
+            after = (_bullets if bullet else _highlights)(lines, index, reading)
             if after > index:
                 keep[index:after] = [False] * (after - index)
                 index = after
                 continue
+        note = _GLUED_NOTE.match(line) if line[:1] == "(" else None
+        if note is not None:
+            reading.furniture.append(note.group().strip())
+            line = line[note.end() :]
+            lines[index] = line
         rest = _split_glued(line, reading)
         if rest != line:
             lines[index] = rest

@@ -208,6 +208,26 @@ def _glued_byline(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A byline run into the dateline below it, on the story's first line: "By Ann Lee (Reuters) -
+# …", "By Ann Lee LONDON (Reuters) - …". The name's words are capitalized, not in capitals, so
+# a place in capitals after it is the dateline's.
+_BYLINE_BEFORE_DATELINE = regex.compile(
+    r"By\h[A-Z][\p{Ll}'’][\p{L}'’.-]*(?:\h[A-Z][\p{Ll}'’][\p{L}'’.-]*){1,3}\h+(?=\(|[A-Z][A-Z'’.-]+\b)"
+)
+
+
+def _byline_before_dateline(line: str) -> tuple[str, str] | None:
+    """Split "By Ann Lee (Reuters) - Shares fell." into the byline and the dateline's line."""
+    glued = _BYLINE_BEFORE_DATELINE.match(line)
+    if glued is None:
+        return None
+    rest = line[glued.end() :]
+    dateline, _ = split_dateline(rest)
+    if dateline is None or (dateline.location is None and dateline.agency is None):
+        return None
+    return glued.group().rstrip(), rest
+
+
 def _dated_dateline(line: str) -> bool:
     # "HONG KONG, March 27 -" carries its own date, so a date line above it is the header's.
     dateline, _ = split_dateline(line)
@@ -431,6 +451,11 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
         saw_known = True
         found.add(*pair)
         index += 1
+    if index < len(lines) and found.byline is None and lines[index][:3] == "By ":
+        above = _byline_before_dateline(lines[index])
+        if above is not None:
+            found.add("By", above[0][3:], "byline")
+            lines[index] = above[1]
     if index < len(lines):
         note = read_note(lines[index].strip())
         if note is not None:
