@@ -49,7 +49,7 @@ TARGETS = {FULLY_RIGHT: 85.0, HEADER: 95.0, BODY: 97.0, WRONG_DATES: 0.5}
 # Pinned a little below what newsnorm measures today; "wrong dates" is a ceiling (fail above it).
 # To raise them as the figures rise, paste what `--pin` prints.
 CEILINGS = frozenset({WRONG_DATES})
-FLOORS = {FULLY_RIGHT: 90.8, HEADER: 97.1, BODY: 99.0, WRONG_DATES: 0.5}
+FLOORS = {FULLY_RIGHT: 96.6, HEADER: 99.0, BODY: 99.8, WRONG_DATES: 0.5}
 
 _SPACES = regex.compile(r"\s+")
 _STRAIGHT = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
