@@ -10,10 +10,11 @@
 Scoring follows the data's README. A field not in a record's `gold_fields` is unknown, and
 skipped; a listed null means newsnorm must return None. Titles, bylines and dateline parts
 compare with whitespace collapsed and curly quotes read as straight; `body_start` compares the
-first 50 characters that way (a shorter gold start, as a prefix of them); `must_contain` strings match the body exactly or with quotes
-straightened; `must_not_contain` strings must not appear in it. A document is fully right when
-every annotated field and every check holds. A date given for a document whose gold date is
-another date, or null, is a wrong date; the rate is over the documents with an annotated date.
+first 50 characters that way (a shorter gold start, as a prefix of them); `must_contain`
+strings match the body exactly or with quotes straightened; `must_not_contain` strings must not
+appear in it. A document is fully right when every annotated field and every check holds. A
+date given for a document whose gold date is another date, or null, is a wrong date; the rate is
+over the documents with an annotated date.
 """
 
 from __future__ import annotations
