@@ -290,6 +290,15 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         rf"(?:(?P<location>{_LOWER_PLACE}) )?\((?P<agency>{_KNOWN_LOWER_AGENCY})\)"
         rf" {_DASH}{_AFTER_DASH}",
     ),
+    # (cnn) the, marseille, france (cnn) the: CNN's newer dateline, lower-cased, with no dash;
+    # a known agency only, and a story in small letters after it.
+    _form(
+        "lower_agency_undashed",
+        "lower (",
+        tuple(f"({name.lower()})" for name in AGENCIES),
+        rf"(?:(?P<location>{_LOWER_PLACE}) )?\((?P<agency>{_KNOWN_LOWER_AGENCY})\)"
+        rf" ?(?=[\p{{Ll}}0-9\"'‘“])",
+    ),
     # (rolling stone) --, (ew.com) —: a lower-cased corpus credits any source in brackets at
     # the top of a story, as CNN does, before a double or long dash and a story in small letters.
     _form(

@@ -41,8 +41,12 @@ _DATELINE = regex.compile(
     r"(?: ?, [A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}){0,2})"
     r" (?P<date>(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])$"
 )
-# A reporter's bare name: two or three capitalized words, nothing else.
-_BYLINE = regex.compile(r"^[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,2}$")
+# A reporter's bare name: two or three capitalized words, nothing else but the small words of
+# names (Simona de Logu, Geert van Dijk).
+_NAME_PARTICLE = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|le|la|al|bin|ibn|y) "
+_BYLINE = regex.compile(
+    rf"^[A-Z][\p{{L}}'’.-]+(?: (?:{_NAME_PARTICLE})?[A-Z][\p{{L}}'’.-]+){{1,2}}$"
+)
 _MAX_TITLE = 200
 _HEADER_LINES = 3  # the dateline is at most the third line: headline, byline, dateline
 # Where a line ends a sentence: a stop, perhaps inside closing quotes or brackets.

@@ -200,8 +200,19 @@ CONTRACTIONS: tuple[Rule, ...] = (
     # not onto another n't (a n't n't chain keeps its spaces).
     _rule("split n't", (" n't", " n’t", " N'T", " N’T"),
           r" (n['’]t)(?=[ \n])(?<=[^\W_]....)(?<!['’][tT]....)", r"\1", flags=regex.I),
-    # The apostrophes a tokenizer split off: it 's, it ’ s, O 'Neill (a lone letter before an
-    # apostrophe-led word: tokenizers split opening quotes off as tokens of their own, so
+    # An abbreviation's stop before a split clitic: Corp . 's, the U.N. 's (the stop closes up
+    # with it: the stop alone would close only before a space).
+    *(
+        _rule(
+            f"stop before apostrophe {mark}",
+            (f". {mark}",),
+            rf"(?<=\w) ?\. {mark}(?=(?i:{_CONTRACTION_ENDINGS}))",
+            f".{mark}",
+        )
+        for mark in "'’"
+    ),
+    # The apostrophes a tokenizer split off: it 's, it ’ s, ( WTO ) 's, O 'Neill (a lone letter
+    # before an apostrophe-led word: tokenizers split opening quotes off as tokens of their own, so
     # `'word` here is never a quotation). Each pattern starts with a literal, which the regex
     # engine finds fast; one pattern per apostrophe character keeps it literal.
     *(
@@ -209,8 +220,8 @@ CONTRACTIONS: tuple[Rule, ...] = (
             f"split apostrophe {mark}",
             (f" {mark}",),
             rf" {mark}(?:"
-            rf"(?=(?i:{_CONTRACTION_ENDINGS}))(?<=\w {mark})"  # it 's
-            rf"| (?=(?i:{_CONTRACTION_ENDINGS}))(?<=\w {mark} )"  # it ’ s
+            rf"(?=(?i:{_CONTRACTION_ENDINGS}))(?<=[\w)] {mark})"  # it 's, (WTO) 's
+            rf"| (?=(?i:{_CONTRACTION_ENDINGS}))(?<=[\w)] {mark} )"  # it ’ s
             rf"|(?=[A-Za-z])(?<=(?:^| )[A-Za-z] {mark}))",  # O 'Neill
             mark,
         )
