@@ -325,3 +325,15 @@ def test_top_gives_the_first_lines_as_read_plainly(pieces: list[str]) -> None:
     assert (top.first, top.second) == (top.line(0), top.line(1))
     if lines[1:]:
         assert Top(text).gap_after_first is gap
+
+
+def test_naming_multinews_leaves_untokenized_documents_as_written() -> None:
+    # Multi-News copies differ: the raw one is untokenized, so naming the corpus must not read
+    # a writer's spacing as a tokenizer's.
+    text = "Rain fell on Oslo. (Photo: Ann Lee / AP) NEWLINE_CHAR NEWLINE_CHAR It stopped, then."
+    assert normalize(text, corpus="multinews").text == normalize(text).text
+    assert "Ann Lee / AP" in normalize(text, corpus="multinews").text
+    tokenized = "Rain fell on Oslo , officials said . NEWLINE_CHAR NEWLINE_CHAR It stopped ."
+    assert normalize(tokenized, corpus="multinews").text == (
+        "Rain fell on Oslo, officials said.\nIt stopped."
+    )

@@ -8,6 +8,8 @@ no part of it. A line is furniture only when its form shows it:
   to the end of another line (``Credit: NASA View full size image``);
 - a row of share buttons (``Share Pin It More Galleries``): near the top, the whole paragraph
   that holds one is a gallery widget;
+- a picture's or video's widget phrase opening a line, its caption or credit after it
+  (``Image copyright Reuters``, ``Media caption The scene on Monday``);
 - a gallery caption's numbering (``1 of 2. A general view of …``) and a credit label with a
   name (``Credit: NASA``, ``Photo: Ann Lee/Reuters``);
 - an editor's note or a correction set above the story (``(Editor's note: …)``);
@@ -32,7 +34,7 @@ from newsnorm.dates import parse_date
 from newsnorm.header.recognizer import Found, Recognizer
 from newsnorm.header.top import Top
 
-__all__ = ["GLUED_PHRASES", "LINE_PHRASES", "RECOGNIZER", "read_page_furniture"]
+__all__ = ["CAPTION_OPENINGS", "GLUED_PHRASES", "LINE_PHRASES", "RECOGNIZER", "read_page_furniture"]
 
 LINE_PHRASES = (
     "ADVERTISEMENT", "Advertisement", "View full size image", "View gallery",
@@ -56,6 +58,19 @@ GLUED_PHRASES = (
 
 Examples:
     >>> "View full size image" in GLUED_PHRASES
+    True
+"""
+
+CAPTION_OPENINGS = (
+    "Media playback is unsupported on your device",
+    "Media playback is not supported on this device",
+    "Media caption", "Image copyright", "Image caption", "Enlarge this image",
+)  # fmt: skip
+"""The widget phrases of a picture or video (the BBC's, NPR's) that make a line furniture when
+they open it: the caption or the credit follows on the same line.
+
+Examples:
+    >>> "Image caption" in CAPTION_OPENINGS
     True
 """
 
@@ -218,7 +233,7 @@ def _field_line(line: str, reading: _Reading) -> bool:
 def _furniture_line(line: str, *, top: bool) -> bool:
     """Tell whether the whole line is furniture by its form."""
     # Cheap tests on the line's first characters come before each pattern.
-    if line in _LINE_PHRASE_SET:
+    if line in _LINE_PHRASE_SET or _CAPTION_LINE.match(line) is not None:
         return True
     if line[:1].isdigit():
         caption = _CAPTION_NUMBER.match(line)
@@ -319,7 +334,14 @@ _CAPTION_NUMBER_END = 8
 # How the line forms read at the top can open (besides a caption's number; a BBC update
 # stamp, which opens with its date, shows its own mark), looked up by a line's first
 # character; and the glued widget phrases, by its last.
-_FORM_STARTS = (*LINE_PHRASES, *_CREDIT_LABELS, *_NOTE_STARTS, _HIGHLIGHTS, *_BULLET_MARKS)
+_FORM_STARTS = (
+    *LINE_PHRASES,
+    *CAPTION_OPENINGS,
+    *_CREDIT_LABELS,
+    *_NOTE_STARTS,
+    _HIGHLIGHTS,
+    *_BULLET_MARKS,
+)
 _FORMS_BY_INITIAL = {
     initial: tuple(form for form in _FORM_STARTS if form[0] == initial)
     for initial in {form[0] for form in _FORM_STARTS}
@@ -445,6 +467,9 @@ _INSIDE = regex.compile(
 )
 
 
+_CAPTION_LINE = regex.compile(
+    r"^\h*(?:" + "|".join(map(regex.escape, CAPTION_OPENINGS)) + r")\b[^\n]*$\n?", regex.MULTILINE
+)
 _CREDIT_LINE = regex.compile(rf"^{_CREDIT_LABEL}:\h[^\n]*$\n?", regex.MULTILINE)
 
 
@@ -478,6 +503,8 @@ def _read_inside(text: str, reading: _Reading) -> str:
         text = _INSIDE.sub(take, text)
     if page and any(label in text for label in _LABELS_IN_TEXT):
         text = _CREDIT_LINE.sub(take_credit, text)
+    if page and any(phrase in text for phrase in CAPTION_OPENINGS):
+        text = _CAPTION_LINE.sub(take, text)
     return text
 
 

@@ -67,7 +67,8 @@ LAYOUTS: Mapping[Corpus, Layout] = {
     "xsum": Layout(_named("xsum sections", "page furniture")),
     "wikitext": Layout(_named("wikitext headings"), spacing="wikitext", generic=False),
     "conll2003": Layout(_named("conll header"), generic=False),
-    "multinews": Layout(RECOGNIZERS, spacing="multinews"),
+    # Its source documents come tokenized or not, depending on the copy: each is read alone.
+    "multinews": Layout(RECOGNIZERS),
     "gigaword": Layout((), generic=False),
     "web": Layout(_named("page furniture")),
 }
