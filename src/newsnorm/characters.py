@@ -104,6 +104,15 @@ _ENTITY_WITHOUT_AMPERSAND = regex.compile(
     r"|(?P<open>(?:quot|#34);)(?=[^\W_]))"
     # Procter  amp; Gamble: two spaces, one of them the ampersand
     r"|(?<=\s\s)(?P<spaced_ampersand>(?:amp|#38);)(?= )"
+    # Windows-1252's marks by number (#146; is ’): Apple #146;s, writes  #147;The, a storm
+    # #151; or worse, the end #148; he said, and so on #133;
+    r"|(?P<curly_join> #146;)(?<=[^\W_] #146;)(?="
+    + any_case("s", "t", "re", "ve", "ll", "d", "m")
+    + r"\b)"
+    r"|(?<=\s)(?P<curly_open>#14[57];)(?=[^\W_])"
+    r"|(?P<curly_close> #148;)(?<=\S #148;)(?=[ ,.;:!?)\]]|$)"
+    r"|(?<=\s)(?P<dash> #15[01];)(?=\s)"
+    r"|(?P<ellipsis> #133;)(?<=[^\W_] #133;)"
 )
 _ENTITY_CHARACTERS = {
     "join": "'", "close": '"', "ampersand": "&", "apostrophe": "'", "dollar": "$",
@@ -132,7 +141,10 @@ _BACKSLASH = regex.compile(
 def _entity_character(found: regex.Match[str]) -> str:
     kind = found.lastgroup
     assert kind is not None
-    return _ENTITY_CHARACTERS[kind]
+    if kind in _ENTITY_CHARACTERS:
+        return _ENTITY_CHARACTERS[kind]
+    number = int(found.group().strip()[1:-1])
+    return bytes([number]).decode("cp1252")
 
 
 def _tag_replacement(found: regex.Match[str]) -> str:
@@ -164,6 +176,9 @@ def repair_dump_artefacts(text: str, *, recorder: Recorder | None = None) -> str
     Examples:
         >>> repair_dump_artefacts("He isn #39;t sure the world #39;s oil at  #36;47 lasts.")
         "He isn't sure the world's oil at  $47 lasts."
+        >>> repair_dump_artefacts("Apple #146;s iPod  #151; he writes,  #147;sells #148; well.")
+        'Apple’s iPod — he writes,  “sells” well.'
+
         >>> repair_dump_artefacts("&lt;p&gt;Oil rose for a\\second day to \\$47.&lt;/p&gt;")
         '\nOil rose for a second day to $47.\n'
         >>> repair_dump_artefacts('Kmart &lt;A HREF="http://x.example/q"&gt;KMRT.O&lt;/A&gt; fell')
