@@ -83,6 +83,8 @@ _LOWER_CASE_PLACE = r"(?:[a-z][a-z.'’-]*|[A-Z][a-z]+(?= [a-z]))(?: [a-z][a-z.'
 _LOWER_PLACE = r"[a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){0,3}(?:, [a-z][a-z.'’-]*(?: [a-z]+){0,2})?"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _LOWER_AGENCY = r"\p{Ll}[\p{Ll}&.'’-]*(?: \p{Ll}[\p{Ll}&.'’-]*){0,3}"
+# A news site credited as a feed's source (AG News): SPACE.com, FT.com, USATODAY.com.
+_WEB_SOURCE = r"[A-Z][A-Za-z0-9-]*\.com"
 _KNOWN_AGENCY = "(?:" + "|".join(regex.escape(name) for name in AGENCIES) + ")"
 _KNOWN_LOWER_AGENCY = "(?:" + "|".join(sorted({name.lower() for name in AGENCIES})) + ")"
 _DASH = r"(?:-{1,2}|–|—|_)"
@@ -275,12 +277,13 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{_KNOWN_AGENCY})\)"
         rf" ?(?={_OPEN}[A-Z0-9])",
     ),
-    # Reuters - Shares, AP - Voters: a known agency alone before the dash.
+    # Reuters - Shares, AP - Voters, FT.com - Shares: a known agency or a news site alone
+    # before the dash.
     _form(
         "agency_dash",
         "upper",
         _SPACED_DASHES,
-        rf"(?P<agency>{_KNOWN_AGENCY}) (?:-{{1,2}}|–|—) +{_STORY_START}",
+        rf"(?P<agency>{_KNOWN_AGENCY}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +{_STORY_START}",
     ),
     # (cnn) --, washington (ap) _, london (reuters) -: lower-cased corpora.
     _form(
