@@ -10,6 +10,7 @@ no part of it. A line is furniture only when its form shows it:
   that holds one is a gallery widget;
 - a picture's or video's widget phrase opening a line, its caption or credit after it
   (``Image copyright Reuters``, ``Media caption The scene on Monday``);
+- a photo's caption, ended by its credit (``… on Monday. (AP Photo/Ann Lee)``);
 - a gallery caption's numbering (``1 of 2. A general view of …``) and a credit label with a
   name (``Credit: NASA``, ``Photo: Ann Lee/Reuters``);
 - an editor's note or a correction set above the story (``(Editor's note: …)``);
@@ -131,6 +132,12 @@ _NOTE = regex.compile(rf"^(?:\({_NOTE_OPENING}.*\)|(?:Editor['’]s [Nn]ote|EDIT
 # A bracketed note at the start of a line that goes on (a text that lost its line breaks):
 # brackets inside it are balanced, one deep.
 _GLUED_NOTE = regex.compile(rf"^\({_NOTE_OPENING}[^()\n]*+(?:\([^()\n]*+\)[^()\n]*+)*+\)\h+(?=\S)")
+# A photo's caption ends with its credit in brackets: "(AP Photo/Ann Lee, File)", "(Reuters
+# Photo by Ann Lee)", "(Ann Lee / Staff Photographer)".
+_PHOTO_CREDIT = regex.compile(
+    r"\((?:[A-Z][\w.&-]*\h)?Photo(?:/|\hby\h)[^()\n]{1,80}\)$"
+    r"|\([^()\n]{1,60}/\h?(?:Staff\h)?Photographer\)$"
+)
 # A Reuters page's location label above the story: "CAIRO |", "NEW YORK |".
 _PLACE_LABEL = regex.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3} \|$")
 # Summary bullets above the byline or the dateline (Reuters): "* Shares fell 3 pct".
@@ -248,6 +255,12 @@ def _furniture_line(line: str, *, top: bool) -> bool:
     if line.startswith(_NOTE_STARTS) and _NOTE.match(line):
         return True
     if line[-1:] == "|" and _PLACE_LABEL.match(line):
+        return True
+    if (
+        line[-1:] == ")"
+        and len(line) <= _WIDGET_LINE
+        and _PHOTO_CREDIT.search(line, max(0, len(line) - 100))
+    ):
         return True
     return (
         len(line) <= _WIDGET_LINE
@@ -369,6 +382,7 @@ def _shows_a_form(line: str) -> bool:
     return (
         (endings is not None and line.endswith(endings))
         or line.endswith(" |")  # a location label
+        or (line[-1] == ")" and _PHOTO_CREDIT.search(line, max(0, len(line) - 100)) is not None)
         or ("|" in head and " | " in head)  # one character is found faster than three
         or _UPDATE_STAMP in head
         or "Pin It" in head
