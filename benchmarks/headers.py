@@ -112,8 +112,10 @@ def headerless_bodies(records: list[dict[str, Any]]) -> list[str]:
     return list(bodies.values())
 
 
-def extraction_overhead(texts: list[str], without: Config, passes: int = 15) -> float:
-    """How much slower `normalize` is than with `without`, in percent.
+def extraction_overhead(
+    texts: list[str], without: Config, passes: int = 15, config: Config | None = None
+) -> float:
+    """How much slower `normalize` is under `config` (the default) than under `without`, in %.
 
     Passes over `texts` alternate between the two calls; the median of the pairs' ratios
     counts, which a machine's drifting speed moves far less than either time alone.
@@ -121,7 +123,7 @@ def extraction_overhead(texts: list[str], without: Config, passes: int = 15) -> 
     ratios = []
     for _ in range(passes):
         seconds = []
-        for call in (normalize, lambda text: normalize(text, without)):
+        for call in (lambda text: normalize(text, config), lambda text: normalize(text, without)):
             began = time.perf_counter()
             for text in texts:
                 call(text)
@@ -136,10 +138,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--failures", choices=("date", "dateline", "title", "byline", "body"))
     parser.add_argument("--rendering", help="only records of this rendering")
     parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument(
+        "--breakdown",
+        action="store_true",
+        help="only the extraction cost on headerless articles: the header readers' and the "
+        "dateline's shares",
+    )
     args = parser.parse_args(argv)
     records = list(read_jsonl(eval_path("headers", "headers-dev.jsonl")))
     if args.rendering:
         records = [r for r in records if r["rendering"] == args.rendering]
+
+    if args.breakdown:
+        bare = headerless_bodies(records)
+        no_extraction = Config(header=False, dateline=False)
+        for label, config in (
+            ("the dateline alone", Config(header=False)),
+            ("the header readers alone", Config(dateline=False)),
+            ("both (the default)", Config()),
+        ):
+            overhead = extraction_overhead(bare, no_extraction, config=config)
+            print(f"Extraction cost on {len(bare)} articles without a header, {label}: "
+                  f"{overhead:+.1f}%")  # fmt: skip
+        return 0
 
     if args.failures:
         prefix = {"body": "body start", "date": "date", "dateline": "dateline"}.get(
