@@ -87,8 +87,9 @@ _PLAIN_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x26), *range(0x27, 0x7F)])
 #   goes with its tag (only the text a reader saw stays). Unknown tags are left to ftfy, which
 #   decodes them as written. Literal, unescaped tags are left alone: prose may quote them.
 # - Backslashes: `\$47` (an escaped dollar), `a\second` (a line break lost between words,
-#   read as a space), `\n` before a capital (a line break written as an escape), a lone
-#   backslash (a lost line break). A backslash in a path (`C:\Users\...`) stays.
+#   read as a space; doubled where the dump escaped it, `craiglist\\eBay`), `\n` before a
+#   capital (a line break written as an escape), a lone backslash (a lost line break). A
+#   backslash in a path (`C:\Users\...`) stays.
 _ENTITY_WITHOUT_AMPERSAND = regex.compile(
     # isn #39;t, O #39;Neill, Clemens #39; leg: the apostrophe joins the word before it (a
     # closing quote only after an s: "and #39; too" may be a numbered item).
@@ -132,7 +133,7 @@ _BACKSLASH = regex.compile(
     r"\\(?<!\\\\)\\*+(?:(?P<drop>(?=\$))"  # \$47
     r"|(?P<line>n(?=\p{Lu}))"  # \nThe
     # a\second, Group,\which (never in a path: C:\Program Files\Microsoft)
-    r"|(?P<space>)(?<=[^\W\d_][,.;!?'\")\]]?\\)(?<!\\\\)(?<![A-Za-z]:\\[^\n]{0,80})"
+    r"|(?P<space>)(?<=[^\W\d_][,.;!?'\")\]]?\\{1,2})(?<!\\\\\\)(?<![A-Za-z]:\\[^\n]{0,80})"
     r"(?=[^\W\d_(\"'])"
     r"|(?P<lone>)(?<=(?:^|\s|[.,;!?'\")\]])\\+)(?=\s|$))"
 )
