@@ -36,8 +36,9 @@ __all__ = [
     "repair_spacing_and_report",
 ]
 
-# Multi-News marks a paragraph break with one or more NEWLINE_CHAR tokens.
-_NEWLINE_MARKER = regex.compile(r"(?: *NEWLINE_CHAR)+ *")
+# Multi-News marks a line break with a NEWLINE_CHAR token: two make a blank line, which (a
+# headline above one) the header readers read as they read a blank line.
+_NEWLINE_MARKER = regex.compile(r" *NEWLINE_CHAR *")
 
 
 def repair_spacing(text: str, style: Style | None = None) -> str:
