@@ -314,6 +314,8 @@ def render_chunk(
         >>> render_chunk(Article("Body."), "lines", repaired="Title\\nBody.", body_only=True)
         'Body.\\n'
     """
+    if output_format == "jsonl":  # written safe already: render_article would return it as is
+        return format_article(article, output_format, document=document, **options)
     if output_format != "parquet":
         return render_article(article, output_format, document=document, **options)
     return article_row(article, document)
