@@ -252,3 +252,16 @@ def test_a_stop_between_small_words_only_in_cased_clean_text() -> None:
     assert repair_spacing(clean) == clean.replace(" .", "")
     lowered = "we went home. it rained . then it stopped, and we slept."
     assert repair_spacing(lowered) == lowered
+
+
+def test_a_writers_spaced_marks_stay_where_they_are_the_habit() -> None:
+    # Judged clean, a document closes up a stop or a comma spaced off only where its other
+    # stops or commas are closed: one spaced off everywhere is the writer's habit.
+    from newsnorm.spacing.rules import repair_anywhere
+
+    habit = "Well , the ferry was late , again , and we waited ."
+    assert repair_anywhere(habit) == habit
+    slips = "Later, as the fleet grew, he came back , richer, and stayed. It rained. We left ."
+    assert repair_anywhere(slips) == (
+        "Later, as the fleet grew, he came back, richer, and stayed. It rained. We left."
+    )

@@ -374,9 +374,16 @@ def _spaced_stops_are_slips(text: str) -> bool:
     # Some writers space every stop off ("the shop is near the river ."): a habit shows all
     # through their text. A document whose sentences end closed up more often than not has
     # lost something where a stop stands spaced.
-    spaced = text.count(" . ") + text.count(" .\n") + text.endswith(" .")
-    closed = text.count(". ") + text.count(".\n") - spaced
-    return closed > spaced
+    inside = text.count(" . ") + text.count(" .\n")  # each also counted among ". " and ".\n"
+    closed = text.count(". ") + text.count(".\n") - inside
+    return closed > inside + text.endswith(" .")
+
+
+def _spaced_commas_are_slips(text: str) -> bool:
+    # The same for commas ("cofounded the firm , but"): a writer who spaces commas off does it
+    # throughout.
+    spaced = text.count(" , ")
+    return text.count(", ") - spaced > spaced
 
 
 # In a document judged clean, with capitals (never in lower-cased corpora, where a sentence may
@@ -386,7 +393,8 @@ def _spaced_stops_are_slips(text: str) -> bool:
 # dropped (a declared repair, like the unescapes). A stop spaced off the end of a sentence
 # ("workers . While", "the World Cup ." at a paragraph's end), in a document whose other
 # sentences end closed up, is where a scraper took out an inline link: it closes up (an
-# ellipsis, ". . .", keeps its spaces).
+# ellipsis, ". . .", keeps its spaces); so does a comma spaced off between words
+# ("the catcher , who") in a document whose other commas are closed.
 CLEAN_ANYWHERE: tuple[Rule, ...] = (
     _rule("stray stop", (" . ",), r"(?<=\p{Ll}{2}) \.(?= \p{Ll})", evidence=_has_capitals),
     _rule(
@@ -395,6 +403,13 @@ CLEAN_ANYWHERE: tuple[Rule, ...] = (
         r"(?<=\p{Ll}{2}) \.(?= \p{Lu}|\n|\Z)",
         ".",
         evidence=_spaced_stops_are_slips,
+    ),
+    _rule(
+        "spaced comma",
+        (" , ",),
+        r"(?<=\p{L}{2}) ,(?= \p{L})",
+        ",",
+        evidence=_spaced_commas_are_slips,
     ),
 )
 
