@@ -374,9 +374,12 @@ def _spaced_stops_are_slips(text: str) -> bool:
     # Some writers space every stop off ("the shop is near the river ."): a habit shows all
     # through their text. A document whose sentences end closed up more often than not has
     # lost something where a stop stands spaced.
-    inside = text.count(" . ") + text.count(" .\n")  # each also counted among ". " and ".\n"
-    closed = text.count(". ") + text.count(".\n") - inside
-    return closed > inside + text.endswith(" .")
+    # Only a sentence's end counts as closed ("left. The"), not an abbreviation's ("Sept. 11").
+    closed = len(_CLOSED_SENTENCE_END.findall(text))
+    return closed > text.count(" . ") + text.count(" .\n") + text.endswith(" .")
+
+
+_CLOSED_SENTENCE_END = regex.compile(r"\p{Ll}\.\s+\p{Lu}")
 
 
 def _spaced_commas_are_slips(text: str) -> bool:
