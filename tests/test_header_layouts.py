@@ -210,8 +210,11 @@ def test_each_recognizer_reads_nothing_where_its_quick_test_says_no(text: str) -
     # The quick tests are declared beside each reader (openings, `at_top`): where one says the
     # layout is not there, the full reading must find nothing either.
     from newsnorm.header.layouts import RECOGNIZERS
+    from newsnorm.header.top import Top
 
     for recognizer in RECOGNIZERS:
+        # What split_header asks (`quick`, made for each recognizer) is what `applies` says.
+        assert recognizer.quick(text, Top(text)) == recognizer.applies(text), recognizer.name
         if not recognizer.applies(text):
             assert recognizer.read(text) is None, recognizer.name
 

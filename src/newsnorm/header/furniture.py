@@ -138,6 +138,13 @@ _PHOTO_CREDIT = regex.compile(
     r"\((?:[A-Z][\w.&-]*\h)?Photo(?:/|\hby\h)[^()\n]{1,80}\)$"
     r"|\([^()\n]{1,60}/\h?(?:Staff\h)?Photographer\)$"
 )
+
+
+def _ends_with_photo_credit(line: str) -> bool:
+    # The credit is short: only the line's end is searched.
+    return line[-1:] == ")" and _PHOTO_CREDIT.search(line, max(0, len(line) - 100)) is not None
+
+
 # A Reuters page's location label above the story: "CAIRO |", "NEW YORK |".
 _PLACE_LABEL = regex.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3} \|$")
 # Summary bullets above the byline or the dateline (Reuters): "* Shares fell 3 pct".
@@ -256,11 +263,7 @@ def _furniture_line(line: str, *, top: bool) -> bool:
         return True
     if line[-1:] == "|" and _PLACE_LABEL.match(line):
         return True
-    if (
-        line[-1:] == ")"
-        and len(line) <= _WIDGET_LINE
-        and _PHOTO_CREDIT.search(line, max(0, len(line) - 100))
-    ):
+    if len(line) <= _WIDGET_LINE and _ends_with_photo_credit(line):
         return True
     return (
         len(line) <= _WIDGET_LINE
@@ -382,7 +385,7 @@ def _shows_a_form(line: str) -> bool:
     return (
         (endings is not None and line.endswith(endings))
         or line.endswith(" |")  # a location label
-        or (line[-1] == ")" and _PHOTO_CREDIT.search(line, max(0, len(line) - 100)) is not None)
+        or _ends_with_photo_credit(line)
         or ("|" in head and " | " in head)  # one character is found faster than three
         or _UPDATE_STAMP in head
         or "Pin It" in head

@@ -134,14 +134,15 @@ class Rule:
                     text = recorder.replace(text, old, new, self.name)
         # After substring replacements the pattern only runs for what they left behind.
         if self.source is not None and (not self.replacements or self._needed.any_in(text, chars)):
-            pattern = self._compiled
-            if pattern is None:
-                pattern = self._compile()
-            if recorder is None:
-                text = pattern.sub(self.replacement, text)
-            else:
-                text = recorder.sub(pattern, self.replacement, text, self.name)
+            text = self._substitute(text, recorder)
         return text
+
+    def _substitute(self, text: str, recorder: Recorder | None) -> str:
+        # The pattern's substitution, recorded when a recorder is given.
+        pattern = self._compiled or self._compile()
+        if recorder is None:
+            return pattern.sub(self.replacement, text)
+        return recorder.sub(pattern, self.replacement, text, self.name)
 
 
 def _rule(
@@ -567,13 +568,7 @@ def repair_anywhere(
         if rule.source is not None and any(literal in text for literal in rule.needs):
             if rule.evidence is not None and not rule.evidence(text):
                 continue
-            pattern = rule._compiled
-            if pattern is None:
-                pattern = rule._compile()
-            if recorder is None:
-                changed = pattern.sub(rule.replacement, text)
-            else:
-                changed = recorder.sub(pattern, rule.replacement, text, rule.name)
+            changed = rule._substitute(text, recorder)
             if fired is not None and changed != text:
                 fired.append(rule.name)
             text = changed
