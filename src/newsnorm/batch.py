@@ -40,6 +40,9 @@ __all__ = ["normalize_documents", "render_documents"]
 _BATCH_DOCUMENTS = 256
 _BATCH_CHARACTERS = 1_000_000
 _IN_FLIGHT = 3  # batches queued per worker
+# With one job, this process takes the documents in batches of its own.
+_LOCAL_BATCH_DOCUMENTS = 64
+_LOCAL_BATCH_CHARACTERS = 128_000
 
 R = TypeVar("R")
 Render = Callable[[Document, Article, NormalizeReport], R]
@@ -48,11 +51,14 @@ function, or a `functools.partial` of one)."""
 
 
 def _render_batch(documents: list[Document], config: Config, render: Render[R]) -> list[R]:
-    results = []
-    for document in documents:
-        article, report = normalize_and_report(document.text, config)
-        results.append(render(document, article, report))
-    return results
+    # Each step runs over the whole batch before the next: the code of one stays in the
+    # processor's caches for many documents, where alternating the steps for each document
+    # evicts it (a batch goes about 7 % faster so, measured with benchmarks/cli.py).
+    done = [normalize_and_report(document.text, config) for document in documents]
+    return [
+        render(document, article, report)
+        for document, (article, report) in zip(documents, done, strict=True)
+    ]
 
 
 # The signals that stop a run: the parent holds them back while it starts a worker.
@@ -128,13 +134,17 @@ def _end_workers(executor: ProcessPoolExecutor) -> None:
             process.join()
 
 
-def _batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+def _batches(
+    documents: Iterable[Document],
+    most_documents: int = _BATCH_DOCUMENTS,
+    most_characters: int = _BATCH_CHARACTERS,
+) -> Iterator[list[Document]]:
     batch: list[Document] = []
     characters = 0
     for document in documents:
         batch.append(document)
         characters += len(document.text)
-        if len(batch) >= _BATCH_DOCUMENTS or characters >= _BATCH_CHARACTERS:
+        if len(batch) >= most_documents or characters >= most_characters:
             yield batch
             batch, characters = [], 0
     if batch:
@@ -155,8 +165,9 @@ def render_documents(
     it, say) is shared out too, and only its result travels back. `worker_copy`, when given,
     makes the copy of each document that a worker is sent, from which `render` must be able
     to work (a record's columns that the output copies from the input need not travel); the
-    results are paired with the documents as read. Closing the generator before the end
-    ends the workers at once.
+    results are paired with the documents as read. Documents are read a batch ahead (with one
+    job, up to 64 documents or 128,000 characters), since a batch runs faster than the same
+    documents one at a time. Closing the generator before the end ends the workers at once.
 
     Workers are forked from this process when it runs one thread alone (on Linux): they
     start at once, newsnorm imported. Otherwise (other threads, whose locks a forked child
@@ -177,9 +188,10 @@ def render_documents(
     """
     cfg = Config.resolve(config)
     if jobs <= 1:
-        for document in documents:
-            article, report = normalize_and_report(document.text, cfg)
-            yield document, render(document, article, report)
+        # Batches as a worker takes them (see `_render_batch`), smaller: what is read ahead
+        # is held in memory, and the gain is all there at 64 documents.
+        for batch in _batches(documents, _LOCAL_BATCH_DOCUMENTS, _LOCAL_BATCH_CHARACTERS):
+            yield from zip(batch, _render_batch(batch, cfg, render), strict=True)
         return
     method = _start_method()
     if method == "fork":
