@@ -15,11 +15,21 @@ from newsnorm import (
     NormalizeReport,
     normalize,
     normalize_and_report,
+    normalize_many,
+    normalize_many_and_report,
     normalize_text,
     pipeline,
 )
 from newsnorm.spacing import repair_spacing_and_report
-from tests.strategies import clean_documents, moses_render
+from tests.strategies import (
+    clean_documents,
+    conll_documents,
+    dailymail_documents,
+    furniture_documents,
+    headed_documents,
+    metadata_documents,
+    moses_render,
+)
 
 _WORD = regex.compile(r"\w+")
 
@@ -166,3 +176,37 @@ def test_a_generous_budget_changes_nothing(text: str) -> None:
     assert (article, report) == normalize_and_report(text)
     assert not report.over_budget
     assert normalize_text(text, time_budget=60) == normalize_text(text)
+
+
+_any_documents = st.one_of(
+    st.text(max_size=300),
+    clean_documents(),
+    clean_documents().map(moses_render),
+    headed_documents(),
+    metadata_documents(),
+    dailymail_documents().map(lambda made: made[0]),
+    conll_documents().map(lambda made: made[0]),
+    furniture_documents().map(lambda made: made[0]),
+)
+
+
+@given(st.lists(_any_documents, max_size=5), st.integers(1, 3))
+def test_many_at_once_give_what_each_alone_gives(texts: list[str], together: int) -> None:
+    # `together` small, so that a few texts make several groups (64 in use).
+    original = pipeline._TOGETHER
+    pipeline._TOGETHER = together
+    try:
+        many = normalize_many_and_report(texts)
+    finally:
+        pipeline._TOGETHER = original
+    assert many == [normalize_and_report(text) for text in texts]
+    assert normalize_many(iter(texts), quotes="straight") == [
+        normalize(text, quotes="straight") for text in texts
+    ]
+
+
+def test_many_at_once_under_a_budget_are_each_under_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "repair_spacing_and_report", _slow_spacing(0.2))
+    done = normalize_many_and_report(["Slow , this one .", "And this ."], time_budget=0.05)
+    assert [article.text for article, _ in done] == ["Slow , this one .", "And this ."]
+    assert all(report.over_budget for _, report in done)

@@ -21,7 +21,14 @@ from newsnorm.errors import (
     WorkerError,
 )
 from newsnorm.header import HeaderFields, split_header
-from newsnorm.pipeline import NormalizeReport, normalize, normalize_and_report, normalize_text
+from newsnorm.pipeline import (
+    NormalizeReport,
+    normalize,
+    normalize_and_report,
+    normalize_many,
+    normalize_many_and_report,
+    normalize_text,
+)
 from newsnorm.quotes import QuoteReport, fix_quotes, fix_quotes_and_count
 from newsnorm.spacing import StyleReport, detect_style, repair_spacing
 from newsnorm.tracing import Edit, Trace, trace
@@ -60,6 +67,8 @@ __all__ = [
     "fix_quotes_and_count",
     "normalize",
     "normalize_and_report",
+    "normalize_many",
+    "normalize_many_and_report",
     "normalize_text",
     "parse_date",
     "repair_spacing",

