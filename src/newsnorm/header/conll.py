@@ -29,7 +29,7 @@ import regex
 from newsnorm.article import Dateline
 from newsnorm.dates import parse_date
 from newsnorm.header.recognizer import Found, Recognizer
-from newsnorm.header.top import Top
+from newsnorm.header.top import TOP_CHARACTERS, Top
 
 __all__ = ["RECOGNIZER", "join_broken_lines", "read_conll_header"]
 
@@ -166,6 +166,7 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
 # nearly every text that is no CoNLL document before any of its lines is looked at (`re`,
 # which finds a pattern opening with a literal faster than `regex` does).
 _ISO_DATE_END = re.compile(r"-[01][0-9]-[0-3][0-9]")
+_ISO_DATE_REACH = TOP_CHARACTERS + _MAX_TITLE + 1
 
 
 def _at_top(top: Top) -> bool:
@@ -173,7 +174,9 @@ def _at_top(top: Top) -> bool:
     if len(first) > _MAX_TITLE:
         # The story opens the text, or the dateline does (with a long place).
         return first[-3:-2] == "-" and first[-6:-5] == "-"
-    if _ISO_DATE_END.search(top.text, 0, top.reach) is None:
+    # The lines below stand at the top (they start before TOP_CHARACTERS) and are short, so
+    # the date's end is found before this bound, if anywhere.
+    if _ISO_DATE_END.search(top.text, 0, _ISO_DATE_REACH) is None:
         return False
     # The dateline line ends in its ISO date, below at most -DOCSTART-, a headline and a
     # byline, each a short line. Lines are stripped: `_ends_in_iso_date` without its rstrip.

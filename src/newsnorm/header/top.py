@@ -69,19 +69,6 @@ class Top:
         self.line(1)
         return self._gap
 
-    @property
-    def reach(self) -> int:
-        """Where the last line the top can give ends.
-
-        A search for what a header line holds need not look further.
-
-        Examples:
-            >>> Top("Rain.\\nSun.").reach, Top("a" * 5000).reach
-            (10, 5000)
-        """
-        end = self.text.find("\n", TOP_CHARACTERS)
-        return len(self.text) if end < 0 else end
-
     def line(self, index: int) -> str:
         """Return the non-blank line `index` (0 for the first), stripped, or "" past the top.
 
