@@ -38,6 +38,8 @@ texts = st.one_of(
 _CALLS: dict[str, Callable[[str], Any]] = {
     "normalize": newsnorm.normalize,
     "normalize_and_report": newsnorm.normalize_and_report,
+    "normalize_many": lambda text: newsnorm.normalize_many([text, text[::-1]]),
+    "normalize_many_and_report": lambda text: newsnorm.normalize_many_and_report([text]),
     "normalize_text": newsnorm.normalize_text,
     "fix_characters": newsnorm.fix_characters,
     "fix_characters folding": lambda text: newsnorm.fix_characters(

@@ -356,8 +356,8 @@ def normalize_many(
 
     The documents go through the text stages a few dozen at a time, then through the header
     and dateline readers, so that the code of each step stays in the processor's caches from
-    one document to the next, where `normalize` on each alternates them (about 10 % faster
-    on news of a few kilobytes, measured with ``benchmarks/headers.py``). With
+    one document to the next, where `normalize` on each alternates them (about 8 % faster
+    on wire stories, measured with ``benchmarks/headers.py``). With
     `Config.time_budget` set, each document is normalized alone under its budget.
 
     Examples:
