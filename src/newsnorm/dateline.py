@@ -81,6 +81,8 @@ _TITLE_CASE_PLACE = (
 _LOWER_CASE_PLACE = r"(?:[a-z][a-z.'’-]*|[A-Z][a-z]+(?= [a-z]))(?: [a-z][a-z.'’-]*){0,3}"
 # A lower-cased corpus (washington (ap) _): a place of up to four words, maybe a region.
 _LOWER_PLACE = r"[a-z][a-z.'’-]*(?: [a-z][a-z.'’-]*){0,3}(?:, [a-z][a-z.'’-]*(?: [a-z]+){0,2})?"
+# A lower-cased date before an agency, its digits perhaps masked (march 4, march #).
+_LOWER_DATE_TEXT = rf"{MONTH_PATTERN} (?:{_DAY}|##?)"
 _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _LOWER_AGENCY = r"\p{Ll}[\p{Ll}&.'’-]*(?: \p{Ll}[\p{Ll}&.'’-]*){0,3}"
 # A news site credited as a feed's source (AG News): SPACE.com, FT.com, USATODAY.com.
@@ -102,6 +104,9 @@ _STORY_START = (
     rf"(?={_OPEN}(?:[A-Z][a-z]|[A-Z](?![^\s]))[^\s]*(?: [^\s]+){{0,4}} [a-z]"
     rf"|{_OPEN}[A-Z0-9][^\s]* [a-z])"
 )
+# After a known source and its dash, a capitalized word or an acronym (NASA's) may open the
+# story, if a word in lower case follows within the first few.
+_SOURCED_STORY_START = rf"(?={_OPEN}[A-Z0-9][^\s]*(?: [^\s]+){{0,4}} [a-z])"
 _HEAD = 120  # how far into the text a dateline's dash can be
 _SPAN = 400  # how much of the text a form's pattern reads
 _DIGIT = regex.compile(r"\d")
@@ -277,21 +282,24 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{_KNOWN_AGENCY})\)"
         rf" ?(?={_OPEN}[A-Z0-9])",
     ),
-    # Reuters - Shares, AP - Voters, FT.com - Shares: a known agency or a news site alone
-    # before the dash.
+    # Reuters - Shares, AP - NASA's probe, FT.com - Shares, SPACE.com - TORONTO -- A team: a
+    # known agency or a news site alone before the dash, maybe then a place in capitals and
+    # its own dash. A story may open with an acronym here: the source vouches for the dash.
     _form(
         "agency_dash",
         "upper",
         _SPACED_DASHES,
-        rf"(?P<agency>{_KNOWN_AGENCY}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +{_STORY_START}",
+        rf"(?P<agency>{_KNOWN_AGENCY}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +"
+        rf"(?:(?P<location>{_BARE_PLACE}){_LONE_DASH})?{_SOURCED_STORY_START}",
     ),
-    # (cnn) --, washington (ap) _, london (reuters) -: lower-cased corpora.
+    # (cnn) --, washington (ap) _, london (reuters) -, beijing, march # (xinhua) --: lower-cased
+    # corpora (Gigaword writes each digit as #).
     _form(
         "lower_agency",
         "lower (",
         _SPACED_DASHES,
-        rf"(?:(?P<location>{_LOWER_PLACE}) )?\((?P<agency>{_KNOWN_LOWER_AGENCY})\)"
-        rf" {_DASH}{_AFTER_DASH}",
+        rf"(?:(?P<location>{_LOWER_PLACE})(?:, (?P<date>{_LOWER_DATE_TEXT}))? )?"
+        rf"\((?P<agency>{_KNOWN_LOWER_AGENCY})\) {_DASH}{_AFTER_DASH}",
     ),
     # (cnn) the, marseille, france (cnn) the: CNN's newer dateline, lower-cased, with no dash;
     # a known agency only, and a story in small letters after it.
