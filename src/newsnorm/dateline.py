@@ -72,6 +72,7 @@ _SENTENCE_ADVERB = "(?:" + "|".join((
     "Meanwhile", "However", "Still", "Instead", "Yes", "No", "Now", "Then", "Later", "Earlier",
     "Also", "But", "And", "So", "Indeed", "Finally", "Today", "Yesterday", "Tonight", "Again",
     "Sometimes", "Often", "Perhaps", "Maybe", "Well", "Otherwise", "Besides", "Nevertheless",
+    "By",
 )) + ")"  # fmt: skip
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"

@@ -31,7 +31,7 @@ import datetime as dt
 import regex
 
 from newsnorm.dateline import split_dateline
-from newsnorm.dates import parse_date
+from newsnorm.dates import MONTH_PATTERN, parse_date
 from newsnorm.header.recognizer import Found, Recognizer
 from newsnorm.header.top import Top
 
@@ -129,6 +129,16 @@ _NOTE_OPENING = (
     rf"|(?:{'|'.join(_ADVISORY_VERBS)})\h|In\h[^()\n]{{1,40}}?\h(?:story|item|article),)"
 )
 _NOTE = regex.compile(rf"^(?:\({_NOTE_OPENING}.*\)|(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE):\h.*)$")
+_NOTE_COLON = regex.compile(r"(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE):\h")
+_MAX_NOTE = 500  # an editor's note is a few sentences
+# What shows a sentence to be a photo's caption: the day it was taken, written out at its end
+# ("… in Mumbai May 13, 2014."), or a credit's word.
+_CAPTION_MARK = regex.compile(
+    rf"(?:{MONTH_PATTERN} [0-9]{{1,2}}, (?:19|20)[0-9]{{2}}\.?[\h)]*$"
+    r"|\b(?:Photo|photo|Picture|Getty|REUTERS/|Reuters/|AFP/|AP/|EPA/|Images?\b))"
+)
+# Between two sentences: where a story run into a note may begin.
+_SENTENCE_GAP = regex.compile(r"[.!?][\"”’)]?\h+(?=\S)")
 # A bracketed note at the start of a line that goes on (a text that lost its line breaks):
 # brackets inside it are balanced, one deep.
 _GLUED_NOTE = regex.compile(rf"^\({_NOTE_OPENING}[^()\n]*+(?:\([^()\n]*+\)[^()\n]*+)*+\)\h+(?=\S)")
@@ -179,6 +189,27 @@ def _may_open_dateline(line: str) -> bool:
         return True
     bracket = head.find("(")
     return bracket >= 0 and head[bracket + 1 : bracket + 2].isupper()
+
+
+def _caption_shown(lines: list[str], captions: list[int]) -> bool:
+    # Sentences above a dateline are captions only on a page that shows it: furniture read
+    # at its top, or a caption's mark (a photo's date or credit); otherwise they are a
+    # standfirst or a summary, and stay.
+    return any(_CAPTION_MARK.search(lines[index]) for index in captions)
+
+
+def _note_before_dateline(line: str) -> tuple[str, str] | None:
+    """Split an editor's note from the story run into it, at a dateline after a sentence.
+
+    Returns (the note, the rest), or None when no dateline follows a sentence of the note.
+    """
+    if not _NOTE_COLON.match(line):
+        return None
+    for gap in _SENTENCE_GAP.finditer(line, 0, _MAX_NOTE):
+        rest = line[gap.end() :]
+        if _is_dateline(rest):
+            return line[: gap.end()].rstrip(), rest
+    return None
 
 
 def _is_dateline(line: str) -> bool:
@@ -260,7 +291,8 @@ def _furniture_line(line: str, *, top: bool) -> bool:
     if not top:
         return False
     if line.startswith(_NOTE_STARTS) and _NOTE.match(line):
-        return True
+        # A long unbracketed note may be the whole story run into it: it stays.
+        return line[:1] == "(" or len(line) <= _MAX_NOTE
     if line[-1:] == "|" and _PLACE_LABEL.match(line):
         return True
     if len(line) <= _WIDGET_LINE and _ends_with_photo_credit(line):
@@ -448,6 +480,11 @@ def _read_top(lines: list[str], reading: _Reading) -> list[str]:
             reading.furniture.append(note.group().strip())
             line = line[note.end() :]
             lines[index] = line
+        elif line[:6] in ("Editor", "EDITOR"):
+            glued = _note_before_dateline(line)
+            if glued is not None:  # a page that lost its breaks: the note, then the story
+                reading.furniture.append(glued[0])
+                line = lines[index] = glued[1]
         rest = _split_glued(line, reading)
         if rest != line:
             lines[index] = rest
@@ -459,7 +496,11 @@ def _read_top(lines: list[str], reading: _Reading) -> list[str]:
             keep[index] = False
         elif _field_line(line, reading):
             keep[index] = False
-        elif captions and _is_dateline(line):
+        elif (
+            captions
+            and _is_dateline(line)
+            and (reading.furniture or _caption_shown(lines, captions))
+        ):
             for caption in captions:
                 reading.furniture.append(lines[caption].strip())
                 keep[caption] = False

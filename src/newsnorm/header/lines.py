@@ -109,6 +109,13 @@ _NOT_A_NAME = regex.compile(
     rf"|\b{any_case('is', 'was', 'were', 'are', 'had', 'has', 'will', 'would')}\b"
 )
 _MAX_BYLINE = 80
+# A dateline or the story run into the byline ("By ANN LEE BOSTON (AP) -- A town…", "By Ann
+# Lee — The town…"): an agency in brackets before a dash, or a long dash before a sentence's
+# opening. Where the name ends cannot always be told (names and places both in capitals), so
+# such a line is no byline; `generic` splits the ones it can.
+_DATELINE_IN_BYLINE = regex.compile(
+    r"\)\h*(?:--|—|–|-|_)(?:\h|$)|\h(?:--|—|–)\h*[A-Z]\p{Ll}*\h\p{Ll}"
+)
 # The key, lower-cased, is one of DATE_KEYS.
 _DATE_PHRASE = regex.compile(
     rf"^(?P<key>{any_case(*DATE_LABELS)}(?:{any_case(' on', ' at')})?)\h+(?P<value>\S.*)$"
@@ -221,7 +228,12 @@ def header_line(line: str) -> tuple[str, str, str] | None:
     if match:
         # "By March 3, 2020 …" is a date and "By Monday, the storm had passed." a sentence.
         value = match["value"]
-        if len(value) > _MAX_BYLINE or match_date(value) or _NOT_A_NAME.search(value):
+        if (
+            len(value) > _MAX_BYLINE
+            or match_date(value)
+            or _NOT_A_NAME.search(value)
+            or _DATELINE_IN_BYLINE.search(value)
+        ):
             return None
         return match["key"], value, "byline"
     if line in ("By", "by", "BY"):
