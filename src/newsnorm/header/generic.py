@@ -166,7 +166,9 @@ def _next_line(lines: list[str], index: int) -> str:
 def _looks_like_title(line: str) -> bool:
     # Headlines do not end in a full stop, unless written in capitals (… CORP.). The cheap
     # tests come first: most first lines are paragraphs.
-    if len(line) > _MAX_TITLE_LENGTH or (line.endswith(".") and line.upper() != line):
+    if len(line) > _MAX_TITLE_LENGTH or (
+        line.endswith(".") and not line.endswith("...") and line.upper() != line
+    ):
         return False
     if header_line(line) or is_date_line(line):
         return False
@@ -235,16 +237,25 @@ def _dated_dateline(line: str) -> bool:
 
 
 _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’", ")")
+# What may close a headline after its last word: a bracket (a source's credit, an aside) or a
+# closing quote after a letter.
+_HEADLINE_TAIL = regex.compile(r"\h+\([^()\n]{1,40}\)$|(?<=\p{L})[\"”’]$")
+_SHORT_HEADLINE = 100
 
 
 def _headline_above_paragraph(lines: list[str], first: str) -> bool:
     # A web headline stands alone above a blank line and, unlike a paragraph, has no full stop.
-    return (
-        len(lines) > 2
-        and not lines[1].strip()
-        and bool(_next_line(lines, 0))
-        and not first.endswith(_SENTENCE_END)
-    )
+    if not (len(lines) > 2 and not lines[1].strip() and _next_line(lines, 0)):
+        return False
+    if not first.endswith(_SENTENCE_END):
+        return True
+    # Nor has it once a bracket at its end (a source's credit, "… Bridges (AP)", or an aside)
+    # or the quote it closes ("… plan ‘a disgrace’") is set aside; and a short one may ask a
+    # question or trail off ("Can Rovers avoid the drop?", "Markets wobble...").
+    head = _HEADLINE_TAIL.sub("", first)
+    if head and not head.endswith(_SENTENCE_END):
+        return True
+    return len(first) <= _SHORT_HEADLINE and first.endswith(("?", "...", "…"))
 
 
 def _is_wire_brief(lines: list[str], index: int, line: str) -> bool:
