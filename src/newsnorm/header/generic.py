@@ -230,6 +230,17 @@ def _byline_before_dateline(line: str) -> tuple[str, str] | None:
     return glued.group().rstrip(), rest
 
 
+_COMMA = regex.compile(r",\h+")
+
+
+def _dated_byline(value: str) -> tuple[str, str] | None:
+    """Split a byline's value that ends in a date after a comma: (the name, the date)."""
+    for comma in _COMMA.finditer(value):
+        if comma.start() and is_date_line(value[comma.end() :]):
+            return value[: comma.start()], value[comma.end() :]
+    return None
+
+
 def _dated_dateline(line: str) -> bool:
     # "HONG KONG, March 27 -" carries its own date, so a date line above it is the header's.
     dateline, _ = split_dateline(line)
@@ -460,7 +471,12 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
         if pair is None:
             break
         saw_known = True
-        found.add(*pair)
+        dated = _dated_byline(pair[1]) if pair[2] == "byline" else None
+        if dated is not None:  # "By Ann Lee, August 14, 2020 2:30 pm": the name, then the date
+            found.add(pair[0], dated[0], "byline")
+            found.add("date", dated[1], "date line")
+        else:
+            found.add(*pair)
         index += 1
     if index < len(lines) and found.byline is None and lines[index][:3] == "By ":
         above = _byline_before_dateline(lines[index])

@@ -35,6 +35,8 @@ _DIGITS_AS_ZEROS = bytes.maketrans(
 _TOP_CHARACTERS = 30_000
 _PLAIN_LINES = 80  # an unlabelled date further down is as likely a date in the story
 _PAGE_LINE = 160
+# A list's item ("- Bridge work delayed - October 9, 2020"): a related story's date.
+_LIST_ITEMS = ("- ", "• ", "* ", "· ", "– ")
 _MAX_LABELS = 4  # a page's date line has a label or two ("Posted … | Updated …")
 _DATE_REACH = 100  # a date with its weekday, time and zone is shorter than this
 _BYLINE_START = regex.compile(rf"^(?:{BY})(?:\b|[A-Z])", regex.MULTILINE)
@@ -139,8 +141,8 @@ def date_near_top(body: str) -> dt.date | None:
         end = len(body) if end < 0 else end
         done_until = end
         line = body[start:end].strip()
-        if len(line) > _PAGE_LINE:
-            continue  # a page prints its date on a short line, not in a paragraph
+        if len(line) > _PAGE_LINE or line[:2] in _LIST_ITEMS:
+            continue  # a page prints its date on a short line, not in a paragraph or a list
         found = _page_date(line)
         if found is None:
             continue
