@@ -184,16 +184,19 @@ class Profile:
         join_slashes: ``a / b`` is a split slash.
         masked_digits: ``#`` stands for a digit (Gigaword: ``an august # coup``, ``#.##``),
             so ``# word`` is a number before a word, not a split hashtag.
+        join_ranges: ``2009 – 10`` is a range the tokenizer spaced (WikiText spaces every
+            en dash; Wikipedia closes a range up), not a writer's spaced dash.
 
     Examples:
         >>> detect_style("The adult - learned words do n't fade .").profile
-        Profile(ptb_words=True, join_hyphens=True, join_slashes=False, masked_digits=False)
+        Profile(ptb_words=True, join_hyphens=True, join_slashes=False, masked_digits=False, ...)
     """
 
     ptb_words: bool = False
     join_hyphens: bool = False
     join_slashes: bool = False
     masked_digits: bool = False
+    join_ranges: bool = False
 
 
 @attrs.frozen
@@ -256,6 +259,7 @@ def profile_for(text: str, style: Style, chars: frozenset[str], *, given: bool =
         join_hyphens=join_hyphens,
         join_slashes=join_slashes,
         masked_digits=masked_digits,
+        join_ranges=style == "wikitext",
     )
 
 

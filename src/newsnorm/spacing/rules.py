@@ -221,8 +221,8 @@ CONTRACTIONS: tuple[Rule, ...] = (
             f"split apostrophe {mark}",
             (f" {mark}",),
             rf" {mark}(?:"
-            rf"(?=(?i:{_CONTRACTION_ENDINGS}))(?<=[\w)] {mark})"  # it 's, (WTO) 's
-            rf"| (?=(?i:{_CONTRACTION_ENDINGS}))(?<=[\w)] {mark} )"  # it ’ s
+            rf"(?=(?i:{_CONTRACTION_ENDINGS}))(?<=[\w)>] {mark})"  # it 's, (WTO) 's, <unk> 's
+            rf"| (?=(?i:{_CONTRACTION_ENDINGS}))(?<=[\w)>] {mark} )"  # it ’ s
             rf"|(?=[A-Za-z])(?<=(?:^| )[A-Za-z] {mark}))",  # O 'Neill
             mark,
         )
@@ -313,8 +313,11 @@ SYMBOLS: tuple[Rule, ...] = (
           lambda m: m.group().replace(" ", "")),
     _rule("initials and ampersand", (" & ",), r"(?<=\b[A-Z]{1,2}) & (?=[A-Z]{1,2}\b)", "&"),
     _rule("time", (": ",), r": (?=\d\d)(?<=\b\d{1,2}: )", ":"),
-    # Citation ranges are closed up: [1] – [11]. (Between plain numbers writers differ.)
+    # Citation ranges are closed up: [1] – [11]. (Between plain numbers writers differ, but
+    # not WikiText's: it spaced the closed ranges of Wikipedia, 2009 – 10, 2 – 0.)
     _rule("en dash range", ("] – [",), r"(?<=\]) – (?=\[)", "–"),
+    _rule("number range", (" – ",), r"(?<=\d) – (?=\d)", "–",
+          lambda profile: profile.join_ranges),
     _rule("URL scheme", (": /",), r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
     # (The pattern opens with the literal " /", which the engine finds fast.)
     _rule("slash", (" / ",), r"(?<=\S) /(/*(?: /+)*) (?=\S)",
