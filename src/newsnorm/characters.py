@@ -96,8 +96,9 @@ _ENTITY_WITHOUT_AMPERSAND = regex.compile(
     r"(?P<join> #39;)(?:(?<=[^\W_] #39;)(?="
     + any_case("s", "t", "re", "ve", "ll", "d", "m")
     + r"\b)|(?<=(?:^|[^\w])[A-Z] #39;)(?=[A-Z])|(?<=[^\W_][sS] #39;)(?=[ ,.;:!?)\]]|$))"
-    # a closing quote glued to a word or a stop before it: said it quot; and
-    r"|(?P<close> (?:quot|#34);)(?<=[^\W_.,!?] (?:quot|#34);)(?=[ ,.;:!?)\]]|$)"
+    # a closing quote after a word or a stop, before a space or a mark: said it quot; and,
+    # helping out, quot; she (an opening one is glued to the word after it)
+    r"|(?P<close> (?:quot|#34);)(?<=(?:[^\W_.,!?]|[^\W_][.,!?]) (?:quot|#34);)(?=[ ,.;:!?)\]]|$)"
     # AT amp;T, S #38;P
     r"|(?P<ampersand> (?:amp|#38);)(?<=[A-Z] (?:amp|#38);)(?=[A-Z])"
     # opening marks after a space keep it: said  #39;hello, for  #36;47, said  quot;we
