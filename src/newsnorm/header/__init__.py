@@ -54,7 +54,7 @@ def _merge(found: list[tuple[str, Found]], generic: HeaderFields) -> HeaderField
         headers=headers,
         dateline=dateline,
         highlights=tuple(highlights),
-        furniture=tuple(furniture),
+        furniture=(*furniture, *generic.furniture),
         recognizers=(*(name for name, _ in found), *generic.recognizers),
     )
 

@@ -51,7 +51,7 @@ __all__ = [
 
 HEADER_PARTS = (
     "headline", "corpus date line", "byline", "date phrase", "keyed header", "date line",
-    "contributor note", "copyright notice", "page date",
+    "contributor note", "copyright notice", "page date", "byline role", "repeated headline",
 )  # fmt: skip
 """The names of the generic reader's parts, as `HeaderFields.recognizers` reports them.
 
@@ -122,6 +122,7 @@ class _HeaderBuilder:
         self.headers: dict[str, list[str]] = {}  # a repeated key keeps every value
         self.ambiguous_date: str | None = None
         self.parts: dict[str, None] = {}  # the parts that read something, in order
+        self.furniture: list[str] = []
 
     def add(self, key: str, value: str, part: str) -> None:
         value = value.strip()
@@ -150,6 +151,7 @@ class _HeaderBuilder:
             self.title,
             self.byline,
             {key: "\n".join(values) for key, values in self.headers.items()},
+            furniture=tuple(self.furniture),
             recognizers=tuple(self.parts),
         )
 
@@ -231,6 +233,21 @@ def _byline_before_dateline(line: str) -> tuple[str, str] | None:
 
 
 _COMMA = regex.compile(r",\h+")
+# A byline's second line: the writer's role (a few capitalized words ending in one of these)
+# or e-mail address.
+_ROLE = regex.compile(
+    r"(?:[A-Z][\w.&'’-]*\h){0,4}(?:Writer|Reporter|Correspondent|Editor|Columnist|Contributor"
+    r"|Staff|Critic|Photographer)s?"
+)
+_EMAIL = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _byline_role(line: str) -> tuple[str, str, str] | None:
+    if _ROLE.fullmatch(line):
+        return "role", line, "byline role"
+    if _EMAIL.fullmatch(line):
+        return "email", line, "byline role"
+    return None
 
 
 def _dated_byline(value: str) -> tuple[str, str] | None:
@@ -478,6 +495,23 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
         else:
             found.add(*pair)
         index += 1
+    if found.byline is not None:
+        # Below a web page's byline, the writer's role and address, each on a line of its
+        # own ("Staff Writer", "ann.lee@example.com").
+        while index < len(lines) and (role := _byline_role(lines[index].strip())) is not None:
+            found.add(*role)
+            index += 1
+    if (
+        title_candidate is not None
+        and index < len(lines)
+        and lines[index].strip() == title_candidate
+    ):
+        # The page's text opens with its headline again (a dump that put the title above it).
+        found.furniture.append(title_candidate)
+        found.parts.setdefault("repeated headline")
+        index += 1
+        while index < len(lines) and not lines[index].strip():
+            index += 1
     if index < len(lines) and found.byline is None and lines[index][:3] == "By ":
         above = _byline_before_dateline(lines[index])
         if above is not None:
