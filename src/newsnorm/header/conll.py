@@ -36,11 +36,17 @@ __all__ = ["RECOGNIZER", "join_broken_lines", "read_conll_header"]
 _DOCSTART = "-DOCSTART-"
 # An upper-case place (THE HAGUE, N'DJAMENA, AL-RAM), then regions in any case (", Calif",
 # ", West Bank"), then the ISO date. A space before a comma is a token the spacing left.
-_DATELINE = regex.compile(
-    r"^(?P<location>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"
+_PLACE = (
+    r"(?P<location>[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,4}"
     r"(?: ?, [A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*){0,3}){0,2})"
-    r" (?P<date>(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])$"
 )
+_ISO_DATE = r"(?P<date>(?:19|20)[0-9]{2}-[01][0-9]-[0-3][0-9])"
+_DATELINE = regex.compile(rf"^{_PLACE} {_ISO_DATE}$")
+# The dateline broken after its place, whose stop read as a sentence's end (APPLETON, Wis.).
+_PLACE_LINE = regex.compile(rf"^{_PLACE}$")
+_DATE_LINE = regex.compile(rf"^{_ISO_DATE}$")
+# A correction notice between the headline and the dateline: [CORRECTED 14:06 GMT].
+_CORRECTION = regex.compile(r"^\[CORRECTED[^\[\]\n]{0,40}\]$")
 # A reporter's bare name: two or three capitalized words, nothing else but the small words of
 # names (Simona de Logu, Geert van Dijk).
 _NAME_PARTICLE = r"(?:de|da|di|do|dos|das|del|della|van|von|der|den|le|la|al|bin|ibn|y) "
@@ -128,21 +134,18 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
     if top.startswith(_DOCSTART):
         furniture = (_DOCSTART,)
         top = top[len(_DOCSTART) :].lstrip()
-    lines = top.split("\n", _HEADER_LINES)
-    index, dateline = next(
-        (
-            (at, match)
-            for at, line in enumerate(lines[:_HEADER_LINES])
-            if _ends_in_iso_date(line) and (match := _DATELINE.match(line.strip())) is not None
-        ),
-        (0, None),
-    )
-    if dateline is None:
+    lines = top.split("\n", _HEADER_LINES + 1)
+    index, location, date_text, broken = _find_dateline(lines)
+    if location is None:
         return None
-    date = parse_date(dateline["date"])
+    date = parse_date(date_text)
     if date is None:
         return None
-    above = [line.strip() for line in lines[:index]]
+    above = [line.strip() for line in lines[: index - 1 if broken else index]]
+    notices = tuple(line for line in above if _CORRECTION.match(line))
+    if notices:
+        furniture += notices
+        above = [line for line in above if line not in notices]
     if any(not line or len(line) > _MAX_TITLE for line in above):
         return None  # the header lines are consecutive, short lines
     title = above[0] if above else None
@@ -156,10 +159,30 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
         title=title,
         byline=byline,
         date=date,
-        dateline=Dateline(dateline["location"], None, dateline["date"]),
+        dateline=Dateline(location, None, date_text),
         furniture=furniture,
     )
     return found, join_broken_lines(rest.strip("\n"))
+
+
+def _find_dateline(lines: list[str]) -> tuple[int, str | None, str, bool]:
+    """Find the dateline among the first lines.
+
+    Returns the index of the line with its date, the place (None without a dateline), the
+    date, and whether the place stands on the line above the date's.
+    """
+    for at, line in enumerate(lines[: _HEADER_LINES + 1]):
+        if not _ends_in_iso_date(line):
+            continue
+        stripped = line.strip()
+        match = _DATELINE.match(stripped)
+        if match is not None and at < _HEADER_LINES:
+            return at, match["location"], match["date"], False
+        if at and (alone := _DATE_LINE.match(stripped)) is not None:
+            place = _PLACE_LINE.match(lines[at - 1].strip())
+            if place is not None:
+                return at, place["location"], alone["date"], True
+    return 0, None, "", False
 
 
 # The end of the dateline's ISO date ("-08-30"). One search of the top for it turns away
