@@ -268,6 +268,13 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         _SPACED_DASHES,
         rf"(?P<location>{_LOWER_CASE_PLACE}), (?P<date>{_DATE_TEXT}) {_DASH}{_AFTER_DASH}",
     ),
+    # Nov. 28 (UPI) --: UPI's dateline, a date and the agency with no place.
+    _form(
+        "date_agency",
+        "upper",
+        _SPACED_DASHES,
+        rf"(?P<date>{_DATE_TEXT}) \((?P<agency>{_KNOWN_AGENCY})\) {_DASH}{_AFTER_DASH}",
+    ),
     # (CNN) --, (EW.com) --, (CNN)--The
     _form(
         "agency",
@@ -320,12 +327,13 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         rf"\((?P<agency>{_LOWER_AGENCY})\) (?:--|—) *(?=[\p{{Ll}}0-9\"'‘“])",
     ),
     # SPRING LAKE, Mich. -- Here, MOBILE, Alabama - Ferries, DENVER — State, BOSTON—The: a place
-    # in capitals, a dash, and a story that opens like a sentence.
+    # in capitals, a dash, and a story that opens like a sentence (on the next line, after a
+    # long dash ending the line: "DENVER —").
     _form(
         "place_dash",
         "upper",
         (*_SPACED_DASHES, *_LONG_DASHES),
-        rf"(?P<location>{_BARE_PLACE}){_LONE_DASH}{_STORY_START}",
+        rf"(?P<location>{_BARE_PLACE}){_LONE_DASH}(?:\n\h*)?{_STORY_START}",
     ),
     # Taipei, Taiwan — Lanterns: a title-case place needs a long dash, and is no sentence
     # adverb (Meanwhile -- The rain…).

@@ -178,8 +178,11 @@ def _find_dateline(lines: list[str]) -> tuple[int, str | None, str, bool]:
         match = _DATELINE.match(stripped)
         if match is not None and at < _HEADER_LINES:
             return at, match["location"], match["date"], False
-        if at and (alone := _DATE_LINE.match(stripped)) is not None:
-            place = _PLACE_LINE.match(lines[at - 1].strip())
+        above = lines[at - 1].strip() if at else ""
+        # Broken only after a stop (a region's abbreviation): a headline in capitals above a
+        # date line is no place.
+        if above.endswith(".") and (alone := _DATE_LINE.match(stripped)) is not None:
+            place = _PLACE_LINE.match(above)
             if place is not None:
                 return at, place["location"], alone["date"], True
     return 0, None, "", False

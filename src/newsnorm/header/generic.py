@@ -172,6 +172,8 @@ def _looks_like_title(line: str) -> bool:
         line.endswith(".") and not line.endswith("...") and line.upper() != line
     ):
         return False
+    if line.endswith(_OPEN_DASHES):
+        return False  # a dateline whose story starts on the next line ("DENVER —")
     if header_line(line) or is_date_line(line):
         return False
     return split_dateline(line)[0] is None
@@ -269,6 +271,7 @@ _SENTENCE_END = (".", "!", "?", ":", ";", ",", '"', "”", "’", ")")
 # closing quote after a letter.
 _HEADLINE_TAIL = regex.compile(r"\h+\([^()\n]{1,40}\)$|(?<=\p{L})[\"”’]$")
 _SHORT_HEADLINE = 100
+_OPEN_DASHES = (" —", " --", " –")
 
 
 def _headline_above_paragraph(lines: list[str], first: str) -> bool:
