@@ -121,6 +121,23 @@ def _many(texts: list[str], config: Config | None) -> None:
     normalize_many(texts, config)
 
 
+def _median_ratio(first: Callable[[], None], second: Callable[[], None], passes: int) -> float:
+    """The median over `passes` of the time `first` takes over that of `second`.
+
+    The two alternate in each pass; the median of the pairs' ratios counts, which a
+    machine's drifting speed moves far less than either time alone.
+    """
+    ratios = []
+    for _ in range(passes):
+        seconds = []
+        for call in (first, second):
+            began = time.perf_counter()
+            call()
+            seconds.append(time.perf_counter() - began)
+        ratios.append(seconds[0] / seconds[1])
+    return statistics.median(ratios)
+
+
 def extraction_overhead(
     texts: list[str],
     without: Config,
@@ -131,31 +148,14 @@ def extraction_overhead(
     """How much slower normalizing is under `config` (the default) than under `without`, in %.
 
     `run` normalizes the texts: `normalize` on each by default, or `normalize_many` (`_many`).
-    Passes over `texts` alternate between the two configs; the median of the pairs' ratios
-    counts, which a machine's drifting speed moves far less than either time alone.
     """
-    ratios = []
-    for _ in range(passes):
-        seconds = []
-        for chosen in (config, without):
-            began = time.perf_counter()
-            run(texts, chosen)
-            seconds.append(time.perf_counter() - began)
-        ratios.append(seconds[0] / seconds[1])
-    return 100 * (statistics.median(ratios) - 1)
+    ratio = _median_ratio(lambda: run(texts, config), lambda: run(texts, without), passes)
+    return 100 * (ratio - 1)
 
 
 def many_over_each(texts: list[str], passes: int = 9) -> float:
     """How many times faster `normalize_many` is than `normalize` on each of `texts`."""
-    ratios = []
-    for _ in range(passes):
-        seconds = []
-        for run in (_each, _many):
-            began = time.perf_counter()
-            run(texts, None)
-            seconds.append(time.perf_counter() - began)
-        ratios.append(seconds[0] / seconds[1])
-    return statistics.median(ratios)
+    return _median_ratio(lambda: _each(texts, None), lambda: _many(texts, None), passes)
 
 
 def main(argv: list[str] | None = None) -> int:
