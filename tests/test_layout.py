@@ -2,7 +2,7 @@
 
 import textwrap
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from newsnorm.layout import unwrap_lines
@@ -13,23 +13,27 @@ _PARAGRAPHS = st.lists(
 )
 
 
-def _wrapped(paragraphs: list[str], width: int, base: str, start: str) -> str:
+def _wrapped(paragraphs: list[str], width: int, base: str, start: str) -> list[list[str]]:
     # Each paragraph's first line `start` further in than `base`, its other lines at `base`.
     lines = []
     for paragraph in paragraphs:
         wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
-        lines.append(base + start + wrapped[0])
-        lines += [base + line for line in wrapped[1:]]
-    return "\n".join(lines)
+        lines.append([base + start + wrapped[0], *(base + line for line in wrapped[1:])])
+    return lines
 
 
 @given(_PARAGRAPHS, st.integers(30, 70), st.sampled_from(["", "  "]))
 def test_wrapped_paragraphs_are_joined_in_either_layout(
     paragraphs: list[str], width: int, base: str
 ) -> None:
-    # Flush continuation lines (wire copy as sent) or all lines two spaces in (NLTK's copy of
-    # Reuters-21578), below a headline standing further out.
-    text = "HEADLINE OVER THE STORY\n" + _wrapped(paragraphs, width, base, "    ")
+    # Wire copy as sent (continuation lines flush left, paragraphs indented) or NLTK's copy of
+    # Reuters-21578 (every line two spaces in, the first paragraph too, the others further
+    # in), below a headline standing further out; paragraphs wrapped over a few lines each.
+    wrapped = _wrapped(paragraphs, width, base, "    ")
+    assume(all(len(lines) >= 3 for lines in wrapped))
+    if base:
+        wrapped[0][0] = wrapped[0][0].replace("    ", "", 1)
+    text = "\n".join(["HEADLINE OVER THE STORY", *(line for lines in wrapped for line in lines)])
     out = unwrap_lines(text).split("\n")
     assert out[0] == "HEADLINE OVER THE STORY"
     assert [line.strip() for line in out[1:]] == paragraphs
