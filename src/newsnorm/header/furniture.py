@@ -192,9 +192,9 @@ def _may_open_dateline(line: str) -> bool:
 
 
 def _caption_shown(lines: list[str], captions: list[int]) -> bool:
-    # Sentences above a dateline are captions only on a page that shows it: furniture read
-    # at its top, or a caption's mark (a photo's date or credit); otherwise they are a
-    # standfirst or a summary, and stay.
+    # Whether one of the sentences above a dateline shows a caption's mark (a photo's date or
+    # credit). Without that, and without other furniture at the top, they are a standfirst or
+    # a summary, and stay.
     return any(_CAPTION_MARK.search(lines[index]) for index in captions)
 
 

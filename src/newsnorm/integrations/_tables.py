@@ -328,7 +328,7 @@ def normalize_records(records: Iterable[Any], options: Options) -> list[dict[str
     column, prefix = options.column, options.prefix
     names = [f"{prefix}{name}" for name in COLUMNS]
     added = frozenset(names)
-    given: list[Mapping[str, Any]] = []
+    given: list[tuple[Mapping[str, Any], bool]] = []  # each record, and whether it has text
     texts: list[str] = []
     for number, record in enumerate(records):
         if not isinstance(record, Mapping):
@@ -344,11 +344,11 @@ def normalize_records(records: Iterable[Any], options: Options) -> list[dict[str
             raise RecordError(
                 f"record {number} of the partition: the field {column!r} holds {kind}, not text"
             )
-        given.append(record)
+        given.append((record, isinstance(text, str)))
     done = iter(normalize_many(texts, options.config))
     out: list[dict[str, Any]] = []
-    for record in given:
-        article = next(done) if isinstance(record[column], str) else None
+    for record, has_text in given:
+        article = next(done) if has_text else None
         fields = _NULL_ROW if article is None else article_columns(article)
         new = dict(record)
         new[column] = None if article is None else article.text
