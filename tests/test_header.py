@@ -214,3 +214,30 @@ def test_the_union_of_header_line_kinds_agrees_with_each_kind(line: str) -> None
     from newsnorm.header.lines import LINE_KINDS, could_be_header_line
 
     assert could_be_header_line(line) == any(kind.begins(line) for kind in LINE_KINDS)
+
+
+@pytest.mark.parametrize("kind_index", range(7))
+@given(data=st.data())
+def test_every_line_of_a_kind_opens_as_the_kind_declares(
+    kind_index: int, data: st.DataObject
+) -> None:
+    # could_be_header_line turns a line away on the kinds' declared openings and marks before
+    # their patterns: every line a kind's pattern begins must show one or the other.
+    import re
+
+    from newsnorm.header.lines import LINE_KINDS, could_be_header_line
+
+    kind = LINE_KINDS[kind_index]
+    line = data.draw(st.from_regex(re.compile(rf"\A(?:{kind.starts})"), fullmatch=False))
+    assert kind.begins(line)
+    head = line[:3].lower()
+    assert any(head.startswith(opening) for opening in kind.openings) or (
+        kind.mark != "" and kind.mark in line
+    )
+    assert could_be_header_line(line)
+
+
+def test_the_line_kinds_are_seven() -> None:
+    from newsnorm.header.lines import LINE_KINDS
+
+    assert len(LINE_KINDS) == 7  # the property above runs on each kind by its index

@@ -25,7 +25,7 @@ from newsnorm.dateline import split_dateline
 from newsnorm.dates import parse_date
 from newsnorm.header import HeaderFields, split_header
 from newsnorm.header.generic import NO_FIELDS
-from newsnorm.header.layouts import LAYOUTS
+from newsnorm.header.layouts import LAYOUTS, quiet_top
 from newsnorm.layout import unwrap_lines
 from newsnorm.quotes import QuoteReport, fix_quotes_and_count
 from newsnorm.spacing import Style, StyleReport, repair_spacing_and_report
@@ -386,10 +386,10 @@ def normalize_many_and_report(
     for start in range(0, len(texts), _TOGETHER):
         repaired = [_repair_text(text, cfg) for text in texts[start : start + _TOGETHER]]
         read = [_read_header(text, cfg) for text, _ in repaired]
-        datelines = [_read_dateline(fields, body, cfg) for fields, body in read]
+        datelines = [_read_dateline(fields, body, quiet, cfg) for fields, body, quiet in read]
         done += (
             _article(text, report, fields, dateline, body)
-            for (text, report), (fields, _), (dateline, body) in zip(
+            for (text, report), (fields, _, _), (dateline, body) in zip(
                 repaired, read, datelines, strict=True
             )
         )
@@ -400,10 +400,10 @@ def _normalize(
     text: str, cfg: Config, deadline: float | None, stages: TextStages | None = None
 ) -> tuple[Article, NormalizeReport]:
     text, report = _repair_text(text, cfg, deadline, stages)
-    fields, body = _read_header(text, cfg)
+    fields, body, quiet = _read_header(text, cfg)
     if deadline is not None:
         _check(deadline)
-    dateline, body = _read_dateline(fields, body, cfg)
+    dateline, body = _read_dateline(fields, body, quiet, cfg)
     article, report = _article(text, report, fields, dateline, body, stages)
     if deadline is not None:
         _check(deadline)
@@ -411,15 +411,23 @@ def _normalize(
 
 
 # The metadata stages, on the text the text stages repaired; `normalize_many` runs each over
-# a group of documents before the next.
+# a group of documents before the next. A text whose top shows none of their readers' signs
+# (`quiet_top`: most stories, which open with their first paragraph) is their body as it is,
+# without running them.
 
 
-def _read_header(text: str, cfg: Config) -> tuple[HeaderFields, str]:
-    return split_header(text, cfg.corpus) if cfg.header else (NO_FIELDS, text)
+def _read_header(text: str, cfg: Config) -> tuple[HeaderFields, str, bool]:
+    """Read the header fields and the body; tell whether the top was quiet (no dateline)."""
+    quiet = quiet_top(cfg.corpus, header=cfg.header, dateline=cfg.dateline)
+    if quiet is not None and quiet(text):
+        return NO_FIELDS, text, True
+    return (*(split_header(text, cfg.corpus) if cfg.header else (NO_FIELDS, text)), False)
 
 
-def _read_dateline(fields: HeaderFields, body: str, cfg: Config) -> tuple[Dateline | None, str]:
-    if fields.dateline is None and cfg.dateline:
+def _read_dateline(
+    fields: HeaderFields, body: str, quiet: bool, cfg: Config
+) -> tuple[Dateline | None, str]:
+    if fields.dateline is None and cfg.dateline and not quiet:
         return split_dateline(body)
     return fields.dateline, body
 

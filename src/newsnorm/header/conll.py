@@ -29,6 +29,7 @@ import regex
 from newsnorm.article import Dateline
 from newsnorm.dates import parse_date
 from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.signs import TopSigns
 from newsnorm.header.top import TOP_CHARACTERS, Top
 
 __all__ = ["RECOGNIZER", "join_broken_lines", "read_conll_header"]
@@ -215,7 +216,14 @@ def _at_top(top: Top) -> bool:
     return False
 
 
-RECOGNIZER = Recognizer("conll header", (), read_conll_header, at_top=_at_top)
+RECOGNIZER = Recognizer(
+    "conll header",
+    (),
+    read_conll_header,
+    at_top=_at_top,
+    # The dateline line ends in its ISO date (the first line, or one near the top).
+    top_signs=TopSigns(date_ending=True, patterns=(_ISO_DATE_END.pattern,)),
+)
 """The CoNLL-2003 header (see the module's docstring); its dateline holds a year of 19xx or 20xx.
 
 Examples:

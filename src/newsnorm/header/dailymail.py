@@ -28,6 +28,7 @@ import regex
 
 from newsnorm.dates import match_date, parse_date
 from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.signs import TopSigns
 from newsnorm.header.top import Top
 from newsnorm.patterns import any_case
 
@@ -124,13 +125,23 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
 # a PUBLISHED / UPDATED / Last updated stamp.
 # The standard library's `re` runs this quick test on every story about twice as fast.
 _OPENING = re.compile(rf"By|BY|by\b|{_PUBLISHED}|{_UPDATED}|{any_case('last updated at')}")
+# How `_OPENING`'s matches begin, lower-cased: a string test that turns most stories away
+# before the pattern does.
+_OPENINGS = ("by", "pub", "upd", "las")
 
 
 def _at_top(top: Top) -> bool:
-    return _OPENING.match(top.first) is not None
+    first = top.first
+    return first[:3].lower().startswith(_OPENINGS) and _OPENING.match(first) is not None
 
 
-RECOGNIZER = Recognizer("dailymail header", (), read_dailymail_header, at_top=_at_top)
+RECOGNIZER = Recognizer(
+    "dailymail header",
+    (),
+    read_dailymail_header,
+    at_top=_at_top,
+    top_signs=TopSigns(openings=_OPENINGS),
+)
 """The DailyMail header (see the module's docstring).
 
 Examples:

@@ -33,6 +33,7 @@ import regex
 from newsnorm.dateline import split_dateline
 from newsnorm.dates import MONTH_PATTERN, parse_date
 from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.signs import MARK_REACH, TopSigns
 from newsnorm.header.top import Top
 
 __all__ = ["CAPTION_OPENINGS", "GLUED_PHRASES", "LINE_PHRASES", "RECOGNIZER", "read_page_furniture"]
@@ -400,26 +401,25 @@ _GLUED_BY_FINAL = {
 }
 # A row of share buttons holds one of these.
 _BUTTON_MARKS = ("Pin It", "Tweet", "Galleries")
-# A bar byline, a BBC update stamp and a row of buttons show their marks this early in the line.
-_MARK_REACH = 200
 
 
 def _shows_a_form(line: str) -> bool:
     """Tell whether `line` (stripped, not blank) opens as a top form does or shows its mark."""
-    head = line[:_MARK_REACH]
+    head = line[:MARK_REACH]
     initial = head[0]
     forms = _FORMS_BY_INITIAL.get(initial)
     if forms is not None and head.startswith(forms):
         return True
-    if initial.isdigit() and head.find(" of ", 1, _CAPTION_NUMBER_END) > 0:
-        return True
+    if initial.isdigit() and (
+        head.find(" of ", 1, _CAPTION_NUMBER_END) > 0 or _UPDATE_STAMP in head
+    ):
+        return True  # a caption's numbering, or a BBC update stamp (it opens with its date)
     endings = _GLUED_BY_FINAL.get(line[-1])
     return (
         (endings is not None and line.endswith(endings))
         or line.endswith(" |")  # a location label
         or _ends_with_photo_credit(line)
         or ("|" in head and " | " in head)  # one character is found faster than three
-        or _UPDATE_STAMP in head
         or "Pin It" in head
         or "Tweet" in head
         or "Galleries" in head
@@ -442,7 +442,15 @@ def _at_top(top: Top) -> bool:
     second = top.second
     if not second or _shows_a_form(second):
         return bool(second)
-    if not _ends_sentence(first):
+    return _captions_above_dateline(top)
+
+
+def _captions_above_dateline(top: Top) -> bool:
+    """Tell whether the top may be a run of captions down to a dateline.
+
+    That is sentences, each a short line, from the first down to a line that may open one.
+    """
+    if len(top.first) > _STORY_PARAGRAPH or not _ends_sentence(top.first):
         return False  # no run of captions from the top down to a dateline
     for number in range(1, _CAPTION_RUN + 1):
         line = top.line(number)
@@ -453,6 +461,16 @@ def _at_top(top: Top) -> bool:
         if len(line) > _STORY_PARAGRAPH or not _ends_sentence(line):
             return False  # the run of captions from the top is over
     return False
+
+
+def _may_open_with_captions(text: str) -> bool:
+    # `_captions_above_dateline` for the quick path (`TopSigns.text_test`): most texts' first
+    # line is long or ends no sentence, which is told without finding their top.
+    end = text.find("\n")
+    first = (text if end < 0 else text[:end]).strip()
+    if first and (len(first) > _STORY_PARAGRAPH or not _ends_sentence(first)):
+        return False
+    return _captions_above_dateline(Top(text))
 
 
 def _read_top(lines: list[str], reading: _Reading) -> list[str]:
@@ -600,6 +618,17 @@ RECOGNIZER = Recognizer(
     at_top=_at_top,
     # An advertisement line is the only form read inside a story whose top shows none.
     anywhere=("ADVERTISEMENT", "Advertisement"),
+    # What `_shows_a_form` looks for on the first two lines (a caption's numbering opens with
+    # a digit), and captions above a dateline.
+    top_signs=TopSigns(
+        forms=_FORM_STARTS,
+        digit=True,
+        marks=("|", *_BUTTON_MARKS),
+        endings=(*_GLUED_ENDINGS, " |", ")"),
+        text_test=_may_open_with_captions,
+        lines=_FIRST_LINES,
+        short=_STORY_PARAGRAPH,
+    ),
 )
 """Page furniture (see the module's docstring); its reader looks at a text's first lines, and
 at the rest for the fixed phrases it holds (any other than ``ADVERTISEMENT`` only on a page

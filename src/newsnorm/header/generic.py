@@ -30,6 +30,7 @@ from newsnorm.header.lines import (
     BYLINE_KEYS,
     DATE_KEYS,
     GLUED_DATE_LINE,
+    LINE_KINDS,
     TITLE_KEYS,
     could_be_header_line,
     header_line,
@@ -38,11 +39,13 @@ from newsnorm.header.lines import (
 )
 from newsnorm.header.notes import is_note_line, read_note, take_copyright_notice
 from newsnorm.header.page_date import date_in_page_line, date_near_top
+from newsnorm.header.signs import TopSigns
 from newsnorm.header.top import Top
 
 __all__ = [
     "HEADER_PARTS",
     "NO_FIELDS",
+    "TOP_SIGNS",
     "HeaderFields",
     "opens_with_body",
     "read_generic_header",
@@ -373,7 +376,7 @@ def opens_with_body(top: Top) -> bool:
         return False
     if len(first) > _MAX_TITLE_LENGTH:
         return True
-    if first.upper() == first:
+    if _in_capitals(first):
         return False  # a headline in capitals: a wire brief, or above the story
     if top.gap_after_first:
         return False  # a headline above a blank line
@@ -384,6 +387,28 @@ def opens_with_body(top: Top) -> bool:
     # was chosen" and "10.3 pct in February" are lines of the story): ask what the headline's
     # tests ask of the line below it.
     return not (_introduces_story(second) or GLUED_DATE_LINE.match(second) is not None)
+
+
+def _in_capitals(line: str) -> bool:
+    return line.upper() == line
+
+
+TOP_SIGNS = TopSigns(
+    openings=tuple(opening for kind in LINE_KINDS for opening in kind.openings),
+    key=True,  # the keyed header's colon (`LINE_KINDS`)
+    first_test=_in_capitals,
+    below_test=could_open_dateline,
+    lines=2,
+    short=_MAX_TITLE_LENGTH,
+)
+"""What the first two lines show wherever `opens_with_body` says no: how a kind of header line
+opens, a keyed line's colon, a short first line in capitals, a second line that may open a
+dateline (a blank second line is a sign to `newsnorm.header.signs.QuietTop` itself).
+
+Examples:
+    >>> TOP_SIGNS.lines, "by" in TOP_SIGNS.openings
+    (2, True)
+"""
 
 
 def without_header(text: str) -> tuple[HeaderFields, str]:

@@ -12,11 +12,14 @@ from collections.abc import Mapping
 import attrs
 
 from newsnorm.config import Corpus
-from newsnorm.header import conll, dailymail, furniture, highlights, wikitext, xsum
+from newsnorm.dateline import could_open_dateline
+from newsnorm.dates import DATE_OPENINGS
+from newsnorm.header import conll, dailymail, furniture, generic, highlights, wikitext, xsum
 from newsnorm.header.recognizer import Recognizer
+from newsnorm.header.signs import QuietTop, TopSigns
 from newsnorm.spacing import Style
 
-__all__ = ["LAYOUTS", "RECOGNIZERS", "Layout"]
+__all__ = ["DATELINE_SIGNS", "LAYOUTS", "RECOGNIZERS", "Layout", "quiet_top"]
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
     highlights.RECOGNIZER,
@@ -80,3 +83,53 @@ Examples:
     >>> LAYOUTS["wikitext"].spacing
     'wikitext'
 """
+
+DATELINE_SIGNS = TopSigns(
+    openings=tuple(sorted(DATE_OPENINGS)), digit=True, text_test=could_open_dateline
+)
+"""What a text shows wherever `newsnorm.dateline.split_dateline` reads a dateline off it: a
+date opening it, or a dateline form's mark and literal near its start.
+
+Examples:
+    >>> DATELINE_SIGNS.text_test("LONDON (Reuters) - Rates rose.")
+    True
+"""
+
+
+# Each combination's test is made once, when first asked for.
+_QUIET_TOPS: dict[tuple[Corpus, bool, bool], QuietTop | None] = {}
+
+
+def quiet_top(corpus: Corpus, *, header: bool, dateline: bool) -> QuietTop | None:
+    """Return the test that passes a text by the metadata stages: its layout's readers' signs.
+
+    Those of its recognizers and of the generic reader when `header`, and the dateline's when
+    `dateline`. None when there is nothing to read, or when a recognizer of the layout has no
+    signs (`Recognizer.signs`): then every text goes to the readers.
+
+    Examples:
+        >>> quiet = quiet_top("auto", header=True, dateline=True)
+        >>> quiet("Rates rose on Monday as traders bought bonds.\\nDealers said so.")
+        True
+        >>> quiet("RATES RISE\\nLONDON, March 3 - Rates rose."), quiet("By Ann Lee\\nRain.")
+        (False, False)
+    """
+    key = (corpus, header, dateline)
+    if key not in _QUIET_TOPS:
+        _QUIET_TOPS[key] = _join_signs(corpus, header=header, dateline=dateline)
+    return _QUIET_TOPS[key]
+
+
+def _join_signs(corpus: Corpus, *, header: bool, dateline: bool) -> QuietTop | None:
+    signs: list[TopSigns] = []
+    if header:
+        layout = LAYOUTS[corpus]
+        for recognizer in layout.recognizers:
+            if recognizer.signs is None:
+                return None
+            signs.append(recognizer.signs)
+        if layout.generic:
+            signs.append(generic.TOP_SIGNS)
+    if dateline:
+        signs.append(DATELINE_SIGNS)
+    return QuietTop(signs) if signs else None

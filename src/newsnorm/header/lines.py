@@ -16,7 +16,7 @@ import re
 import attrs
 import regex
 
-from newsnorm.dates import DATE_START, MONTH_PATTERN, match_date
+from newsnorm.dates import DATE_OPENINGS, DATE_START, MONTH_PATTERN, match_date
 from newsnorm.patterns import any_case
 
 __all__ = [
@@ -132,9 +132,13 @@ class LineKind:
         name: the name shown in reports, ``--stats`` and ``inspect``.
         starts: a regex (`regex` syntax) that matches at the start of every line of this kind;
             a line it does not match is not of this kind.
+        openings: how every line of the kind begins, lower-cased, in one to three characters;
+            empty for a kind that `mark` tells instead. A line that opens otherwise is turned
+            away before `starts` is tried (string tests cost less than a pattern's).
+        mark: a character every line of the kind holds (a keyed line's colon), or "".
 
     Examples:
-        >>> kind = LineKind("byline", "by|BY|By")
+        >>> kind = LineKind("byline", "by|BY|By", ("by",))
         >>> kind.begins("By Ann Lee"), kind.begins("Bye now")
         (True, True)
         >>> kind.begins("Rain fell.")
@@ -143,25 +147,27 @@ class LineKind:
 
     name: str
     starts: str
+    openings: tuple[str, ...] = ()
+    mark: str = ""
 
     def begins(self, line: str) -> bool:
         """Tell whether `line` begins the way a line of this kind does.
 
         Examples:
-            >>> LineKind("note", "&UR;").begins("&UR; Ann Lee &LR;")
+            >>> LineKind("note", "&UR;", ("&ur",)).begins("&UR; Ann Lee &LR;")
             True
         """
         return regex.match(self.starts, line) is not None
 
 
 LINE_KINDS: tuple[LineKind, ...] = (
-    LineKind("corpus date line", "date |title "),
-    LineKind("byline", BY),
-    LineKind("date phrase", any_case(*DATE_LABELS)),
-    LineKind("keyed header", _KEY),
-    LineKind("date line", DATE_START),
-    LineKind("contributor note", regex.escape(_NOTE_START)),
-    LineKind("copyright notice", _COPYRIGHT_START),
+    LineKind("corpus date line", "date |title ", ("dat", "tit")),
+    LineKind("byline", BY, ("by",)),
+    LineKind("date phrase", any_case(*DATE_LABELS), tuple(label[:3] for label in DATE_LABELS)),
+    LineKind("keyed header", _KEY, mark=":"),
+    LineKind("date line", DATE_START, tuple(sorted(DATE_OPENINGS))),
+    LineKind("contributor note", regex.escape(_NOTE_START), (_NOTE_START[:3].lower(),)),
+    LineKind("copyright notice", _COPYRIGHT_START, ("cop", "©")),
 )
 """Every kind of header line the generic reader reads, in the order it tries them.
 
@@ -182,6 +188,14 @@ Examples:
 
 # The standard library's `re` matches this union about 2.5 times faster than `regex`.
 _ANY_KIND = re.compile(HEADER_LINE_STARTS)
+# The kinds' openings by length, and their marks: most lines of prose are turned away by these
+# string tests, before the union's pattern (which costs most where the text stages have just
+# run, since no other stage runs `re`).
+_OPENINGS = tuple(
+    frozenset(opening for kind in LINE_KINDS for opening in kind.openings if len(opening) == n)
+    for n in (1, 2, 3)
+)
+_MARKS = "".join(kind.mark for kind in LINE_KINDS)
 
 
 def could_be_header_line(line: str) -> bool:
@@ -191,6 +205,14 @@ def could_be_header_line(line: str) -> bool:
         >>> could_be_header_line("Source: wire"), could_be_header_line("Rain fell all day.")
         (True, False)
     """
+    head = line[:3].lower()
+    one, two, three = _OPENINGS
+    if not (head[:1] in one or head[:2] in two or head in three):
+        for mark in _MARKS:  # a loop beats any() on this hot path
+            if mark in line:
+                break
+        else:
+            return False
     return _ANY_KIND.match(line) is not None
 
 

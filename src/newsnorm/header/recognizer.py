@@ -17,6 +17,7 @@ from collections.abc import Callable
 import attrs
 
 from newsnorm.article import Dateline
+from newsnorm.header.signs import TopSigns
 from newsnorm.header.top import Top
 
 __all__ = ["AtTop", "Found", "Read", "Recognizer"]
@@ -95,6 +96,10 @@ class Recognizer:
             declares neither is tried on every text.
         anywhere: literal strings that, found anywhere in the text, make the recognizer
             apply whatever its top shows (a widget line inside a story).
+        top_signs: for a recognizer with `at_top`, what the text's first lines must show
+            for `at_top` to pass (`newsnorm.header.signs.TopSigns`), so that the metadata
+            stages' quick path can pass a text by (see `signs`); without it, a layout
+            holding the recognizer has no such quick path.
 
     Examples:
         >>> def shout(text):
@@ -111,6 +116,7 @@ class Recognizer:
     reach: int | None = None
     at_top: AtTop | None = None
     anywhere: tuple[str, ...] = ()
+    top_signs: TopSigns | None = None
     # Several literals anywhere are searched for in one pass (`re` finds them faster than
     # one `in` each, which is faster for one).
     _anywhere_search: Callable[[str], object] | None = attrs.field(init=False, repr=False, eq=False)
@@ -138,6 +144,34 @@ class Recognizer:
         if at_top is None:
             return lambda text, top: opening in text
         return lambda text, top: opening in text and at_top(top)
+
+    @property
+    def signs(self) -> TopSigns | None:
+        """What a text shows wherever this recognizer applies, or None if that is not declared.
+
+        Its literals (`anywhere`, and `openings` within `reach`) and, with `at_top`, its
+        `top_signs`. A recognizer that declares no opening and no `at_top` applies to every
+        text: it has no signs.
+
+        Examples:
+            >>> Recognizer("bang", ("!",), lambda text: None, reach=1).signs.near_start
+            (('!', 1),)
+            >>> Recognizer("any", (), lambda text: None).signs is None
+            True
+        """
+        if self.at_top is not None:
+            if self.top_signs is None:
+                return None
+            # It needs an opening besides its top's signs: the top's signs alone will do.
+            return attrs.evolve(self.top_signs, anywhere=(*self.top_signs.anywhere, *self.anywhere))
+        if not self.openings:
+            return None  # no opening and no test of its top: it applies to every text
+        if self.reach is None:
+            return TopSigns(anywhere=(*self.openings, *self.anywhere))
+        return TopSigns(
+            anywhere=self.anywhere,
+            near_start=tuple((opening, self.reach) for opening in self.openings),
+        )
 
     def applies(self, text: str, top: Top | None = None) -> bool:
         """Tell whether the layout may be in `text`: an opening is found and its top passes.
