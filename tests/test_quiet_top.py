@@ -1,0 +1,159 @@
+"""The metadata stages' quick path passes by only texts from which no reader reads anything.
+
+Each reader of the top of a text declares its signs (`TopSigns`); `QuietTop` joins a layout's.
+A sign may show where the reader then finds nothing, never the other way round.
+"""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import newsnorm.pipeline as pipeline
+from benchmarks.common import EVAL_DIR, read_jsonl
+from newsnorm import Config, normalize, split_dateline, split_header
+from newsnorm.config import Corpus
+from newsnorm.header import generic, layouts
+from newsnorm.header.generic import opens_with_body, read_generic_header, without_header
+from newsnorm.header.layouts import DATELINE_SIGNS, LAYOUTS, RECOGNIZERS, Layout, quiet_top
+from newsnorm.header.recognizer import Found, Recognizer
+from newsnorm.header.signs import QuietTop, TopSigns
+from newsnorm.header.top import Top
+from tests.strategies import TOP_FAMILIES, TOP_PIECES
+
+CORPORA: tuple[Corpus, ...] = tuple(LAYOUTS)
+FAMILIES = sorted(TOP_FAMILIES)
+tops = st.one_of(*TOP_FAMILIES.values())
+
+
+@given(tops, st.sampled_from(CORPORA))
+@example("Rates rose on Monday as\ntraders bought bonds.", "auto")
+@example("Rates rose.\nA man waves.\nOSLO (Reuters) - Crowds gathered.", "auto")
+@example("A crowd gathers.\nA man waves.\nOSLO (Reuters) - Crowds gathered.", "web")
+@example("Rates rose on Monday as traders\nbought bonds.\nLONDON 1996-08-30", "conll2003")
+@example("2 November 2014 Last updated at 17:20 GMT\nRates rose.", "auto")
+@example("Rates rose on Monday as\ntraders bought bonds.\n", "auto")  # the readers strip it
+def test_a_quiet_top_holds_nothing_for_the_readers(text: str, corpus: Corpus) -> None:
+    quiet = quiet_top(corpus, header=True, dateline=True)
+    if quiet is None or not quiet(text):
+        return
+    fields, body = split_header(text, corpus)
+    assert body == text
+    assert fields.recognizers == ()
+    assert (fields.title, fields.byline, fields.date, fields.dateline) == (None,) * 4
+    assert (dict(fields.headers), fields.highlights, fields.furniture) == ({}, (), ())
+    assert split_dateline(text) == (None, text)
+
+
+def _check_each_readers_signs(text: str) -> None:
+    # Checked reader by reader, so that a declaration that misses its reader's layout fails
+    # here even where another reader's signs cover for it in a layout's joined test.
+    for recognizer in RECOGNIZERS:
+        signs = recognizer.signs
+        assert signs is not None, recognizer.name
+        if QuietTop([signs])(text):
+            assert not recognizer.applies(text), recognizer.name
+            assert recognizer.read(text) is None, recognizer.name
+    if QuietTop([generic.TOP_SIGNS])(text):
+        assert opens_with_body(Top(text))
+        assert read_generic_header(text) == without_header(text)
+    if QuietTop([DATELINE_SIGNS])(text):
+        assert split_dateline(text) == (None, text)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+@given(data=st.data())
+def test_each_readers_signs_show_wherever_it_would_read(family: str, data: st.DataObject) -> None:
+    _check_each_readers_signs(data.draw(TOP_FAMILIES[family]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rates Rise In London\nLONDON (Reuters) - Rates rose.",  # a dateline below a headline
+        "A crowd gathers.\nA man waves.\nOSLO (Reuters) - Crowds gathered.",  # captions
+        "Rates rose.\nLONDON 1996-08-30\nThey did.",  # a CoNLL dateline below its headline
+        "Ann Lee | Staff Writer | Tuesday, 25 November 2014\nRates rose.",  # a bar byline
+    ],
+)
+def test_each_readers_signs_show_on_its_layouts(text: str) -> None:
+    _check_each_readers_signs(text)
+
+
+def test_each_readers_signs_show_on_every_pair_of_pieces() -> None:
+    # Every piece alone, after another, and on the line below another, the second line
+    # ending in prose, as a line of a story would.
+    for first in TOP_PIECES:
+        for second in TOP_PIECES:
+            for text in (f"{first}{second}", f"{first}\n{second}", f"{first}\n{second} Rain."):
+                _check_each_readers_signs(text)
+
+
+@settings(max_examples=60)
+@given(tops, st.sampled_from(CORPORA), st.booleans(), st.booleans())
+def test_normalize_gives_the_same_article_without_the_quick_path(
+    text: str, corpus: Corpus, header: bool, dateline: bool
+) -> None:
+    config = Config(corpus=corpus, header=header, dateline=dateline)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "quiet_top", lambda *args, **kwargs: None)
+        without = normalize(text, config)
+    assert normalize(text, config) == without
+
+
+def test_most_stories_are_passed_by() -> None:
+    quiet = quiet_top("auto", header=True, dateline=True)
+    assert quiet is not None
+    stories = [
+        "Rates rose on Monday as traders bought bonds,\ndealers in London said.",
+        "Biogen Inc said the European\nPatent Office granted it a patent covering certain"
+        " proteins\nused to produce a vaccine.",
+        "The council met on Tuesday evening to weigh the plan, which would add three hundred"
+        " homes to the edge of the town and a new road to the station, and voted it through"
+        " after a long debate in which the mayor spoke twice.\nShe said so.",
+    ]
+    assert all(map(quiet, stories))
+    shown = [
+        "Rates Rise\n\nRates rose.",  # a headline above a blank line
+        "RATES RISE\nRates rose.",  # a headline in capitals
+        "Rates rose,\nBy Ann Lee\nsaid.",  # a byline below
+        "Source: wire\nRates rose.",  # a keyed header
+        "LONDON (Reuters) - Rates rose.",  # a dateline
+        "Rates rose.\nADVERTISEMENT\nThey fell.",  # a widget line in the story
+        " Rates rose.",  # white space the readers strip
+    ]
+    assert not any(map(quiet, shown))
+
+
+def test_a_long_first_line_hides_the_lines_below_it() -> None:
+    quiet = QuietTop([TopSigns(openings=("by",), lines=2, short=20)])
+    assert quiet("Rates rose on Monday, as traders bought.\nBy Ann Lee")
+    assert not quiet("Rates rose today\nBy Ann Lee")
+
+
+def test_a_recognizer_without_signs_turns_the_quick_path_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def read(text: str) -> tuple[Found, str] | None:
+        return None
+
+    unknown = Recognizer("bang", (), read, at_top=lambda top: top.first.startswith("!"))
+    assert unknown.signs is None
+    monkeypatch.setitem(layouts.LAYOUTS, "web", Layout((unknown,)))
+    monkeypatch.setattr(layouts, "_QUIET_TOPS", {})
+    assert quiet_top("web", header=True, dateline=True) is None
+    assert quiet_top("web", header=False, dateline=True) is not None
+
+
+_HEADERS = EVAL_DIR / "headers" / "headers-dev.jsonl"
+_CORPORA = EVAL_DIR / "corpora" / "corpora-dev.jsonl"
+
+
+@pytest.mark.skipif(not _HEADERS.exists(), reason=f"no evaluation data at {_HEADERS}")
+def test_the_quick_path_changes_no_article_of_the_evaluation_data() -> None:
+    texts = [record["raw"] for path in (_HEADERS, _CORPORA) for record in read_jsonl(Path(path))]
+    quick = [normalize(text) for text in texts]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "quiet_top", lambda *args, **kwargs: None)
+        assert [normalize(text) for text in texts] == quick
