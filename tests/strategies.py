@@ -857,7 +857,7 @@ DATELINE_FAMILIES = {
 
 # --- the tops of texts: every layout family a reader of the top reads, and prose that opens ---
 # --- with its story, for the quick path that passes such texts by (header.signs) ---
-_TOP_PIECES = (
+TOP_PIECES = (
     "Rates rose on Monday", " as traders bought bonds", ", dealers said.", " The yen fell",
     "RATES RISE", "Rates Rise In London", "By Ann Lee", "BY ANN LEE", "by ann lee",
     "Source: wire", "Frank Lee: An Interview", "The company said: ", "Posted on May 4, 2021",
@@ -872,6 +872,7 @@ _TOP_PIECES = (
     "&UR; Ann Lee &LR;", "A crowd gathers in the square. (AP Photo/Ann Lee)",
     " Related article »", "E-mail to a friend", "\n", "\n", "\n\n", " ", "\t",
 )  # fmt: skip
+"""The pieces `top_pieces` strings together (tests also try each pair of them)."""
 
 
 def top_pieces() -> st.SearchStrategy[str]:
@@ -879,15 +880,12 @@ def top_pieces() -> st.SearchStrategy[str]:
 
     Examples of what it draws: ``Rates rose on Monday\\nBy Ann Lee``, ``RATES RISE(CNN)``.
     """
-    return st.lists(st.sampled_from(_TOP_PIECES), max_size=12).map("".join)
+    return st.lists(st.sampled_from(TOP_PIECES), max_size=12).map("".join)
 
 
 def _raw(drawn: tuple[str, ...]) -> str:
     return drawn[0]
 
-
-TOP_PIECES = _TOP_PIECES
-"""The pieces `top_pieces` strings together (for tests that try each pair of them)."""
 
 TOP_FAMILIES: dict[str, st.SearchStrategy[str]] = {
     "clean documents": clean_documents(),
@@ -906,3 +904,106 @@ TOP_FAMILIES: dict[str, st.SearchStrategy[str]] = {
 }
 """Whole texts of each layout family a reader of the top of a text reads, and of stories with
 none (paragraphs one per line, or wrapped), by family."""
+
+
+# --- spacing and characters: real-corpus artefacts ---
+_MASKED_NUMBERS = ("#", "##", "###", "#.#", "#.##", "#,###", "##,###", "#/##", "#:##")
+
+
+@st.composite
+def masked_number_sentences(draw: st.DrawFn) -> tuple[str, str]:
+    """(Gigaword-style tokenized sentence, its repaired form): lower case, ``#`` for digits.
+
+    The repaired form keeps every masked number, with its spaces, before whatever follows it.
+    """
+    tokens = draw(st.lists(lower_words, min_size=1, max_size=4))
+    for _ in range(draw(st.integers(1, 3))):
+        tokens.append(draw(st.sampled_from(_MASKED_NUMBERS)))
+        tokens += draw(st.lists(lower_words, min_size=1, max_size=3))
+    clean = " ".join(tokens)
+    escaped = " ".join(token.replace("/", "\\/") for token in tokens)
+    if draw(st.booleans()):
+        word = draw(lower_words)
+        escaped, clean = f"{escaped} , {word}", f"{clean}, {word}"
+    return f"{escaped} .", f"{clean}."
+
+
+@st.composite
+def dumped_texts(draw: st.DrawFn) -> tuple[str, str]:
+    """(An AG News-style dump of a clean paragraph, the paragraph): entities without their
+    ampersand (contractions, possessives, dollars), escaped paragraph tags, escaped dollars and
+    backslashes for lost line breaks between words."""
+    pieces: list[tuple[str, str]] = []  # (clean, dumped) words
+    for _ in range(draw(st.integers(2, 12))):
+        word = draw(lower_words)
+        kind = draw(st.sampled_from(["plain", "plain", "clitic", "dollar", "escaped dollar"]))
+        if kind == "clitic":
+            ending = draw(st.sampled_from(["s", "t", "ll", "re"]))
+            pieces.append((f"{word}'{ending}", f"{word} #39;{ending}"))
+        elif kind == "dollar":
+            amount = draw(st.integers(1, 999))
+            pieces.append((f"${amount}", f" #36;{amount}"))
+        elif kind == "escaped dollar":
+            amount = draw(st.integers(1, 999))
+            pieces.append((f"${amount}", f"\\${amount}"))
+        else:
+            pieces.append((word, word))
+    pieces.insert(0, ("The", "The"))
+    clean = " ".join(piece for piece, _ in pieces) + "."
+    dumped = "The"
+    for (clean_word, dumped_word), (previous, _) in zip(pieces[1:], pieces, strict=False):
+        joint = " "
+        if clean_word == dumped_word and previous[-1:].isalpha() and draw(st.booleans()):
+            joint = "\\"  # a line break lost between two words
+        dumped += joint + dumped_word
+    dumped += "."
+    if draw(st.booleans()):
+        dumped = f"&lt;p&gt;{dumped}&lt;/p&gt;"
+    return dumped, clean
+
+
+# --- provenance: every layout at once, and broken characters ---
+
+_MOJIBAKE_WORDS = ("café", "naïve", "über", "señor", "It’s", "“quoted”", "déjà", "Zürich")
+
+
+@st.composite
+def mojibake_paragraphs(draw: st.DrawFn) -> str:
+    """A paragraph whose accented words and curly quotes were decoded with the wrong codec, or
+    written as HTML entities, in places (what ftfy repairs)."""
+    words = draw(st.lists(st.one_of(lower_words, st.sampled_from(_MOJIBAKE_WORDS)), min_size=1,
+                          max_size=12))  # fmt: skip
+    out = []
+    for word in words:
+        kind = draw(st.sampled_from(["plain", "cp1252", "latin-1", "entity"]))
+        if kind == "cp1252":
+            word = word.encode("utf-8").decode("cp1252", errors="replace")
+        elif kind == "latin-1":
+            word = word.encode("utf-8").decode("latin-1")
+        elif kind == "entity":
+            word = word.replace("é", "&eacute;").replace("’", "&rsquo;") + " &amp;"
+        out.append(word)
+    return " ".join(out) + draw(st.sampled_from([".", " .", "", "\r\n"]))
+
+
+traced_documents = st.one_of(
+    headed_documents(),
+    metadata_documents(),
+    highlight_stories().map(lambda drawn: drawn[0]),
+    xsum_files().map(lambda drawn: drawn[0]),
+    wikitext_articles().map(lambda drawn: drawn[0]),
+    dailymail_documents().map(lambda drawn: drawn[0]),
+    conll_documents().map(lambda drawn: drawn[0]),
+    furniture_documents().map(lambda drawn: drawn[0]),
+    *(family.map(lambda drawn: drawn[0]) for family in DATELINE_FAMILIES.values()),
+    dumped_texts().map(lambda drawn: drawn[0]),
+    masked_number_sentences().map(lambda drawn: drawn[0]),
+    tokenizer_renderings,
+    token_soup(),
+    layout_opening_soups,
+    date_shaped_texts(),
+    french_sentences(),
+    st.lists(mojibake_paragraphs(), min_size=1, max_size=3).map("\n".join),
+)
+"""A raw document in any layout newsnorm reads (headers, highlights, XSum, WikiText,
+DailyMail, CoNLL, furniture, datelines, dumps, tokenizer renderings, soups, mojibake)."""
