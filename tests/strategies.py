@@ -620,7 +620,8 @@ def layout_bodies(draw: st.DrawFn) -> str:
 
 @st.composite
 def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
-    """A DailyMail header in the corpus's " . " form (or a .story file's lines), then a story.
+    """A DailyMail header in the corpus's " . " form (or a .story file's lines, or its parts run
+    together as copies without the stops print them), then a story.
 
     Returns the document, the fields it must give (byline, date) and the body.
     """
@@ -639,8 +640,10 @@ def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     if updated:
         parts += ["UPDATED:", f"09:05 EST, {updated.day} {updated:%B} {updated.year}"]
     body = draw(layout_bodies())
-    dotted = draw(st.booleans())
-    raw = " . ".join([*parts, body]) if dotted else "\n\n".join([*parts, body])
+    joint = draw(st.sampled_from((" . ", "\n\n", " ")))
+    if joint == " " and not (published or updated):
+        joint = " . "  # run together, only a stamp tells where the parts end
+    raw = joint.join([*parts, body])
     byline = " ".join(["By", names[0], *(f"and {name}" for name in names[1:])]) if names else None
     return raw, {"byline": byline, "date": published}, body
 

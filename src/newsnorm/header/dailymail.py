@@ -49,6 +49,12 @@ _SMALL_NAME = r"\p{Ll}[\p{Ll}'’-]*(?:\h\p{Ll}[\p{Ll}'’-]*){0,5}"
 _NOT_A_NAME = regex.compile(
     r"(?:The|This|That|These|Those|Then|There|It|In|On|At|A|An|If|When|After|Before|Now)(?!\S)"
 )
+# Nor do these words stand in a name in small letters ("by the time it was published: …").
+_NOT_IN_A_SMALL_NAME = frozenset(
+    {"the", "a", "an", "it", "its", "was", "is", "were", "are", "be", "been", "had", "has",
+     "have", "this", "that", "these", "those", "then", "there", "when", "after", "before", "now",
+     "if", "as", "who", "which", "what", "time", "way", "we", "they", "he", "she", "you", "i"}
+)  # fmt: skip
 _PUBLISHED = any_case("published")
 _UPDATED = any_case("updated")
 # A stamp's value runs to the next separator; parse_date decides whether it is a date.
@@ -62,6 +68,24 @@ _HEADER = regex.compile(
     (?:(?P<updated_key>{_UPDATED}):{_SEP}(?P<updated>{_VALUE}){_SEP})?
     (?:(?P<last>{any_case("last updated at")}\h(?P<time>[^\n.]{{1,20}}?)\h{any_case("on")}\h
         (?P<day>{_VALUE})){_SEP})?
+    """,
+    regex.VERBOSE,
+)
+
+# Copies that joined the header's parts with single spaces, its stops gone (BertSum's sentences
+# run together): ``by ann lee published: 09:40 est, 12 june 2014 | updated: 11:05 est, 12 june
+# 2014 rain fell.`` Only a stamp in its own form (time, zone, day, month, year) tells where a
+# part ends there, so at least one stamp is needed, and the byline reads only before one.
+_STAMP = r"[0-9]{1,2}:[0-9]{2}\h\p{L}{2,4},\h[0-9]{1,2}\h\p{L}{3,9}\h[0-9]{4}"
+_RUN_ON = regex.compile(
+    rf"""
+    ^\s*
+    (?:(?P<by>By|BY|by)\h+(?P<name>{_NAME}|{_SMALL_NAME})(?:\h+(?P<more>and\h{_NAME}))*\h+
+      (?=(?:{_PUBLISHED}|{_UPDATED}):))?
+    (?:(?P<published_key>{_PUBLISHED}):\h*(?P<published>{_STAMP})(?:\h+\||(?=\h)))?
+    (?:\h*(?P<updated_key>{_UPDATED}):\h*(?P<updated>{_STAMP}))?
+    (?<=[0-9])\h+
+    (?P<last>(?!))?(?P<time>(?!))?(?P<day>(?!))?
     """,
     regex.VERBOSE,
 )
@@ -95,11 +119,16 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
     """
     match = _HEADER.match(text)
     if match is None or match.end() == 0:
-        return None
+        match = _RUN_ON.match(text)
+        if match is None:
+            return None
     if match["name"] and _NOT_A_NAME.match(match["name"]):
         return None
-    if match["by"] == "by" and not (match["published"] or match["updated"]):
-        return None  # a name in small letters is only a byline above its stamps
+    if match["by"] == "by" and (
+        not (match["published"] or match["updated"])
+        or not _NOT_IN_A_SMALL_NAME.isdisjoint(match["name"].split())
+    ):
+        return None  # a name in small letters is only a byline above its stamps, and no clause
     for key in ("published", "updated"):
         if match[key] and not _stamp_date(match[key]):
             return None  # a stamp that is no date: the header does not read whole
