@@ -873,7 +873,9 @@ TOP_PIECES = (
     "Share Pin It More Galleries", "Ann Lee | Staff Writer | Tuesday, 25 November 2014",
     "(Editor's note: rain.)", "Story highlights", "* Shares fell", "Copyright 2020 AP",
     "&UR; Ann Lee &LR;", "A crowd gathers in the square. (AP Photo/Ann Lee)",
-    " Related article »", "E-mail to a friend", "\n", "\n", "\n\n", " ", "\t",
+    " Related article »", "E-mail to a friend", "(Reuters) - ", "By Ann Lee and Raj Rao OSLO ",
+    "(This version of the May 2 story corrects a name) ", "by nora quill published : ",
+    "09:12 est , 14 march 2012 ", "\n", "\n", "\n\n", " ", "\t",
 )  # fmt: skip
 """The pieces `top_pieces` strings together (tests also try each pair of them)."""
 

@@ -126,7 +126,8 @@ _MAX_CREDIT = 60
 # An editor's note or a correction set above the story, in brackets or with a colon.
 _NOTE_OPENING = (
     r"(?:(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE|Correction|CORRECTION|Clarification"
-    r"|CLARIFICATION|Corrected|This story|This article)\b"
+    r"|CLARIFICATION|Corrected|This story|This article"
+    r"|This version of (?:the|this)\h[^()\n]{0,40}?\b(?:story|article|item))\b"
     rf"|(?:{'|'.join(_ADVISORY_VERBS)})\h|In\h[^()\n]{{1,40}}?\h(?:story|item|article),)"
 )
 _NOTE = regex.compile(rf"^(?:\({_NOTE_OPENING}.*\)|(?:Editor['’]s [Nn]ote|EDITOR['’]S NOTE):\h.*)$")

@@ -202,7 +202,10 @@ def _introduces_story(upcoming: str) -> bool:
     if is_note_line(upcoming):
         return True
     dateline, _ = split_dateline(upcoming)
-    return dateline is not None and dateline.location is not None
+    # A dateline with its place, or an agency's in brackets alone ("(Reuters) - …").
+    return dateline is not None and (
+        dateline.location is not None or (dateline.agency is not None and upcoming[0] == "(")
+    )
 
 
 def _glued_byline(text: str) -> tuple[str, str] | None:
@@ -218,10 +221,11 @@ def _glued_byline(text: str) -> tuple[str, str] | None:
 
 
 # A byline run into the dateline below it, on the story's first line: "By Ann Lee (Reuters) -
-# …", "By Ann Lee LONDON (Reuters) - …". The name's words are capitalized, not in capitals, so
-# a place in capitals after it is the dateline's.
+# …", "By Ann Lee and Raj Rao LONDON (Reuters) - …". The names' words are capitalized, not in
+# capitals, so a place in capitals after them is the dateline's.
+_WRITER = r"[A-Z][\p{Ll}'’][\p{L}'’.-]*(?:\h[A-Z][\p{Ll}'’][\p{L}'’.-]*){1,3}"
 _BYLINE_BEFORE_DATELINE = regex.compile(
-    r"By\h[A-Z][\p{Ll}'’][\p{L}'’.-]*(?:\h[A-Z][\p{Ll}'’][\p{L}'’.-]*){1,3}\h+(?=\(|[A-Z][A-Z'’.-]+\b)"
+    rf"By\h{_WRITER}(?:(?:,\h|,?\hand\h){_WRITER}){{0,3}}\h+(?=\(|[A-Z][A-Z'’.-]+\b)"
 )
 
 
