@@ -74,6 +74,13 @@ _SENTENCE_ADVERB = "(?:" + "|".join((
     "Sometimes", "Often", "Perhaps", "Maybe", "Well", "Otherwise", "Besides", "Nevertheless",
     "By",
 )) + ")"  # fmt: skip
+# The last word of an institution's name, which a title-case place never ends with.
+_INSTITUTION = "(?:" + "|".join((
+    "Lab", "Labs", "Laboratory", "Agency", "Institute", "University", "College", "Center",
+    "Centre", "Press", "News", "Service", "Foundation", "Council", "Association", "Society",
+    "Company", "Group", "Department", "Ministry", "Office", "Commission", "Committee", "Board",
+    "Bank", "Museum", "Hospital", "School", "Academy", "Network", "Magazine", "Journal",
+)) + ")"  # fmt: skip
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
@@ -336,13 +343,13 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         rf"(?P<location>{_BARE_PLACE}){_LONE_DASH}(?:\n\h*)?{_STORY_START}",
     ),
     # Taipei, Taiwan — Lanterns: a title-case place needs a long dash, and is no sentence
-    # adverb (Meanwhile -- The rain…).
+    # adverb (Meanwhile -- The rain…) nor an institution's name (Jet Propulsion Lab -- The).
     _form(
         "title_place_dash",
         "upper",
         (" —", " –", " --"),
         rf"(?!{_SENTENCE_ADVERB}[ ,])"
-        rf"(?P<location>{_TITLE_CASE_PLACE}) (?:—|–|--) +(?={_OPEN}[A-Z0-9])",
+        rf"(?P<location>{_TITLE_CASE_PLACE})(?<!\b{_INSTITUTION}) (?:—|–|--) +(?={_OPEN}[A-Z0-9])",
     ),
     # LONDON 1996-08-30, KHOROG, Tajikistan 1996-08-30 (RCV1 and CoNLL-2003), on its own
     # line or before the story.

@@ -193,6 +193,27 @@ def _above_date_line(first: str, upcoming: str) -> bool:
     )
 
 
+def _kicker_above_dateline(first: str, upcoming: str) -> bool:
+    # RCV1 and CoNLL-2003 headlines open with their section in capitals ("HOCKEY - Lions edge
+    # Bears."), which reads like a dateline with no story after it. Such a line above a
+    # dateline with its place is the headline: a story has one dateline, on its first line.
+    if len(first) > _MAX_TITLE_LENGTH or upcoming[:1] in ("", "("):
+        return False
+    kicker = split_dateline(first)[0]
+    if kicker is None or kicker.location is None or kicker.agency or kicker.date_text:
+        return False
+    if "," in kicker.location or not kicker.location.isupper():
+        return False  # a place with its region ("SALEM, Ore."): a dateline, not a section
+    # The dateline below names its date or its agency, as a digest's next item ("PARIS - Rates
+    # fell.") need not.
+    below = split_dateline(upcoming)[0]
+    return (
+        below is not None
+        and below.location is not None
+        and (below.date_text is not None or below.agency is not None)
+    )
+
+
 def _introduces_story(upcoming: str) -> bool:
     """Tell whether `upcoming` is what follows a headline: header, date line or dateline."""
     if not upcoming:
@@ -467,7 +488,7 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
     if lines:
         first = lines[0].strip()
         upcoming = _next_line(lines, 0)
-        if _above_date_line(first, upcoming) or (
+        if (_above_date_line(first, upcoming) or _kicker_above_dateline(first, upcoming)) or (
             _looks_like_title(first)
             and (
                 _introduces_story(upcoming)
