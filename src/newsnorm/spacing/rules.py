@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
+from newsnorm.dates import MONTH_PATTERN
 from newsnorm.patterns import any_case
 from newsnorm.spacing.detect import SPACED_DOTS, Profile
 from newsnorm.spacing.literals import Literals
@@ -316,8 +317,10 @@ SYMBOLS: tuple[Rule, ...] = (
     # Citation ranges are closed up: [1] – [11]. (Between plain numbers writers differ, but
     # not WikiText's: it spaced the closed ranges of Wikipedia, 2009 – 10, 2 – 0.)
     _rule("en dash range", ("] – [",), r"(?<=\]) – (?=\[)", "–"),
-    _rule("number range", (" – ",), r"(?<=\d) – (?=\d)", "–",
-          lambda profile: profile.join_ranges),
+    # (Between whole dates a range stays spaced, as Wikipedia prints it: 3 May 1901 – 9 June.)
+    _rule("number range", (" – ",),
+          rf"(?<=\d)(?<!{MONTH_PATTERN} [0-9]{{1,4}}) – (?=\d)(?![0-9]{{1,2}} {MONTH_PATTERN}\b)",
+          "–", lambda profile: profile.join_ranges),
     _rule("URL scheme", (": /",), r"(?<=\b(?:https?|ftp|file):) (?=/)", flags=regex.I),
     # (The pattern opens with the literal " /", which the engine finds fast.)
     _rule("slash", (" / ",), r"(?<=\S) /(/*(?: /+)*) (?=\S)",
