@@ -875,7 +875,8 @@ TOP_PIECES = (
     "&UR; Ann Lee &LR;", "A crowd gathers in the square. (AP Photo/Ann Lee)",
     " Related article »", "E-mail to a friend", "(Reuters) - ", "By Ann Lee and Raj Rao OSLO ",
     "(This version of the May 2 story corrects a name) ", "by nora quill published : ",
-    "09:12 est , 14 march 2012 ", "\n", "\n", "\n\n", " ", "\t",
+    "09:12 est , 14 march 2012 ", "Share this with\nEmail\nFacebook\nCopy this link\n", "\n", "\n",
+    "\n\n", " ", "\t",
 )  # fmt: skip
 """The pieces `top_pieces` strings together (tests also try each pair of them)."""
 

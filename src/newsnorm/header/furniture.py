@@ -99,6 +99,19 @@ _NOTE_STARTS = (
     "Editor",
     "EDITOR",
 )
+# The BBC's share panel, a button a line, left in the text of its pages (XSum's story
+# sections): "Share this with", then "Email", "Facebook", … "Copy this link", "These are
+# external links and will open in a new window". Read wherever it stands, as ADVERTISEMENT.
+_SHARE_PANEL_OPENING = "Share this with"
+_SHARE_BUTTONS = (
+    "Email", "Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn", "Reddit",
+    "Google+", "Copy this link", "These are external links and will open in a new window",
+)  # fmt: skip
+_SHARE_PANEL = regex.compile(
+    rf"^{_SHARE_PANEL_OPENING}\h*\n"
+    rf"(?:\h*(?:{'|'.join(map(regex.escape, _SHARE_BUTTONS))})\h*(?:\n|\Z)){{2,}}",
+    regex.M,
+)
 _DATELINE_REACH = 120
 # Inside the story, widget lines are looked for on a page that shows furniture at its top,
 # and ADVERTISEMENT lines on any.
@@ -571,6 +584,12 @@ def _read_inside(text: str, reading: _Reading) -> str:
             return ""
         return match.group()
 
+    def take_lines(match: regex.Match[str]) -> str:
+        reading.furniture += (line.strip() for line in match.group().split("\n") if line.strip())
+        return ""
+
+    if _SHARE_PANEL_OPENING in text:
+        text = _SHARE_PANEL.sub(take_lines, text)
     page = bool(reading.furniture)
     if (
         "ADVERTISEMENT" in text
@@ -617,8 +636,9 @@ RECOGNIZER = Recognizer(
     (),
     read_page_furniture,
     at_top=_at_top,
-    # An advertisement line is the only form read inside a story whose top shows none.
-    anywhere=("ADVERTISEMENT", "Advertisement"),
+    # Advertisement lines and a share panel are the only forms read inside a story whose top
+    # shows none.
+    anywhere=("ADVERTISEMENT", "Advertisement", _SHARE_PANEL_OPENING),
     # What `_shows_a_form` looks for on the first two lines (a caption's numbering opens with
     # a digit), and captions above a dateline.
     top_signs=TopSigns(
