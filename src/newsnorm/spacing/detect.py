@@ -169,9 +169,9 @@ _CLEAN_MARKS: Mapping[str, regex.Pattern[str]] = {
 # Each pattern starts at the joiner and looks around it: a scan that starts at every letter
 # is up to 30 times slower.
 _SPACED_HYPHEN = regex.compile(r" - (?:(?<=[^\W\d_] - )[^\W_]|(?<=\d - )(?!\p{Lu}\p{Ll})[^\W_])")
-# So a glued one with a letter on either side (19-man, F-15, well-known) shows a tokenizer that
-# keeps them; figures on both sides (2-1, 1996-08-22) show nothing: scores and dates.
-_GLUED_HYPHEN = regex.compile(r"-(?:(?<=[^\W\d_]-)(?=[^\W_])|(?<=\d-)(?=[^\W\d_]))")
+# So any glued one (well-known, 19-man, F-15, a score's 2-1, CoNLL's dateline 1996-08-22) shows a
+# tokenizer that keeps them.
+_GLUED_HYPHEN = regex.compile(r"-(?<=[^\W_]-)(?=[^\W_])")
 _GLUED_SLASH = regex.compile(r"/(?<=\w/)(?=\w)")
 _DIGITS = frozenset("0123456789")
 _MASKED_NUMBER = regex.compile(r"#(?:#|[.,:]#)(?<=(?:^| )#(?:#|[.,:]#))", regex.M)
