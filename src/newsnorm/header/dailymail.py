@@ -85,7 +85,6 @@ _RUN_ON = regex.compile(
     (?:(?P<published_key>{_PUBLISHED}):\h*(?P<published>{_STAMP})(?:\h+\||(?=\h)))?
     (?:\h*(?P<updated_key>{_UPDATED}):\h*(?P<updated>{_STAMP}))?
     (?<=[0-9])\h+
-    (?P<last>(?!))?(?P<time>(?!))?(?P<day>(?!))?
     """,
     regex.VERBOSE,
 )
@@ -132,9 +131,11 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
     for key in ("published", "updated"):
         if match[key] and not _stamp_date(match[key]):
             return None  # a stamp that is no date: the header does not read whole
-    if match["last"] and not _old_stamp(match["time"], match["day"]):
+    # The old stamp is `_HEADER`'s alone.
+    last = match.groupdict().get("last")
+    if last and not _old_stamp(match["time"], match["day"]):
         return None
-    if not (match["name"] or match["published"] or match["updated"] or match["last"]):
+    if not (match["name"] or match["published"] or match["updated"] or last):
         return None
     byline = None
     if match["name"]:
@@ -144,8 +145,8 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
         headers.append(("published", match["published"]))
     if match["updated"]:
         headers.append(("updated", match["updated"]))
-    if match["last"]:
-        headers.append(("updated", match["last"]))
+    if last:
+        headers.append(("updated", last))
     date = parse_date(match["published"]) if match["published"] else None
     return Found(byline=byline, date=date, headers=tuple(headers)), text[match.end() :]
 

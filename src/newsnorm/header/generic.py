@@ -488,14 +488,20 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
     if lines:
         first = lines[0].strip()
         upcoming = _next_line(lines, 0)
-        if (_above_date_line(first, upcoming) or _kicker_above_dateline(first, upcoming)) or (
-            _looks_like_title(first)
-            and (
-                _introduces_story(upcoming)
-                or _is_wire_brief(lines, 0, first)
-                or _headline_above_paragraph(lines, first)
-                or _capitals_above_text(first, upcoming)
+        if (
+            _above_date_line(first, upcoming)
+            or (
+                _looks_like_title(first)
+                and (
+                    _introduces_story(upcoming)
+                    or _is_wire_brief(lines, 0, first)
+                    or _headline_above_paragraph(lines, first)
+                    or _capitals_above_text(first, upcoming)
+                )
             )
+            # Last: it reads both lines' datelines again, and only a line that reads as one
+            # and no title gets this far.
+            or _kicker_above_dateline(first, upcoming)
         ):
             title_candidate = first
             found.parts.setdefault("headline")
