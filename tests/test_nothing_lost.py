@@ -6,7 +6,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsnorm import normalize_and_report
@@ -33,6 +33,7 @@ def test_text_outputs_keep_every_letter_and_digit_in_order(raw: str) -> None:
 
 
 @given(headed_documents())
+@example("A\n\nA\n\nA a.")  # the headline printed again above the story: furniture
 def test_jsonl_fields_and_text_hold_every_letter_and_digit(raw: str) -> None:
     article, _ = normalize_and_report(raw)
     document = Document(raw, "story.txt")
@@ -41,6 +42,7 @@ def test_jsonl_fields_and_text_hold_every_letter_and_digit(raw: str) -> None:
     for key, value in record["headers"].items():  # a repeated key's values are joined by lines
         values += [key * (value.count("\n") + 1), value]
     values += [record[name] or "" for name in ("title", "byline")]
+    values += [*record["highlights"], *record["furniture"]]  # a repeated headline, say
     if record["dateline"]:
         values += [part or "" for part in record["dateline"].values()]
     missing = Counter(_alnum(raw)) - Counter(_alnum("".join(values)))
