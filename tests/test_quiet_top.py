@@ -4,6 +4,7 @@ Each reader of the top of a text declares its signs (`TopSigns`); `QuietTop` joi
 A sign may show where the reader then finds nothing, never the other way round.
 """
 
+import re
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,8 @@ def test_each_readers_signs_show_wherever_it_would_read(family: str, data: st.Da
         "A crowd gathers.\nA man waves.\nOSLO (Reuters) - Crowds gathered.",  # captions
         "Rates rose.\nLONDON 1996-08-30\nThey did.",  # a CoNLL dateline below its headline
         "Ann Lee | Staff Writer | Tuesday, 25 November 2014\nRates rose.",  # a bar byline
+        # CoNLL's dateline on the fourth line, below -DOCSTART-, a headline and a byline
+        "-DOCSTART-\nSOCCER - LEADERS WIN .\nAnn Lee\nLONDON 1996-08-30\nLeaders won .",
     ],
 )
 def test_each_readers_signs_show_on_its_layouts(text: str) -> None:
@@ -130,6 +133,51 @@ def test_a_long_first_line_hides_the_lines_below_it() -> None:
     quiet = QuietTop([TopSigns(openings=("by",), lines=2, short=20)])
     assert quiet("Rates rose on Monday, as traders bought.\nBy Ann Lee")
     assert not quiet("Rates rose today\nBy Ann Lee")
+
+
+def test_a_confirmed_sign_counts_only_where_its_reader_confirms_it() -> None:
+    signs = TopSigns(
+        openings=("by",),
+        confirm=lambda line: line.startswith("By "),
+        confirm_below=lambda line: line == "By Ann Lee",
+        lines=2,
+        short=40,
+    )
+    quiet = QuietTop([signs])
+    assert quiet("Byron Bay drew crowds on Monday.\nThey came by train.")  # no byline
+    assert not quiet("By Ann Lee\nRain.")
+    assert quiet("Storm Hits Coast\nBy Ann Lee and Bo Li")  # below: its own test
+    assert not quiet("Storm Hits Coast\nBy Ann Lee")
+    # Another reader's sign on the same line counts whatever the first reader's test says.
+    assert not QuietTop([signs, TopSigns(openings=("by",))])("Byron Bay drew crowds.")
+
+
+def test_a_head_mark_shows_with_a_literal_of_its_own_and_its_shape() -> None:
+    shape = re.compile(r"[0-9]{4}-[01]").search
+    quiet = QuietTop([TopSigns(head_marks=(("-", (" -",), None), ("-", ("-1",), shape)), head=30)])
+    assert quiet("Money supply M-1 fell, and M-2 rose in March.")  # a mark, no literal's shape
+    assert not quiet("OSLO 1996-11-02\nRates rose.")
+    assert not quiet("OSLO - Rates rose.")
+    assert quiet("Rates rose in Oslo on Monday, traders said - a rise.")  # beyond the head
+    assert not QuietTop([TopSigns(head_marks=(("—", ("—",), None),), head=10)])("OSLO—Rain.")
+
+
+def test_the_test_is_a_function_written_for_its_signs() -> None:
+    quiet = QuietTop([TopSigns(anywhere=("@highlight",), openings=("by",), digit=True)])
+    assert quiet.source.startswith("def quiet(text):")
+    assert "'@highlight' in text" in quiet.source
+    assert quiet.test("Rain fell.") and not quiet.test("3 of 4. Rain fell.")
+    assert QuietTop([]).test("Rain fell.")
+
+
+def test_the_dateline_gate_asks_an_iso_date_of_its_dashes() -> None:
+    assert split_dateline("Money supply M-1 fell 5 pct, the bank said.")[0] is None
+    assert split_dateline("Rates on 7-1/2 pct notes rose, dealers said.")[0] is None
+    dateline = split_dateline("LONDON 1996-08-30\nRates rose.")[0]
+    assert dateline is not None and dateline.date_text == "1996-08-30"
+    quiet = QuietTop([DATELINE_SIGNS])
+    assert quiet("Money supply M-1 fell 5 pct, the bank said.")
+    assert not quiet("LONDON 1996-08-30\nRates rose.")
 
 
 def test_a_recognizer_without_signs_turns_the_quick_path_off(

@@ -13,18 +13,26 @@ names the form that read the dateline. Recognised forms include ``WASHINGTON (Re
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 import regex
 
 from newsnorm.article import Dateline
 from newsnorm.dates import MONTH_PATTERN, could_start_a_date, match_date, parse_date
 
+if TYPE_CHECKING:
+    from newsnorm.header.signs import HeadMark
+
 __all__ = [
     "AGENCIES",
     "DATELINE_FORMS",
     "DATE_LINE_FORM",
+    "GATE",
+    "GATE_REACH",
     "DatelineForm",
     "could_open_dateline",
+    "could_open_with_date",
     "split_dateline",
     "split_dateline_and_form",
 ]
@@ -157,6 +165,8 @@ class DatelineForm:
         first: the kinds of first character it opens with (`UPPER`, `LOWER`, `BRACKET`): the
             first, cheapest test.
         literals: strings of which one must appear in the text's first 120 characters.
+        shape: a pattern that must then be found there too, where a literal alone shows
+            little (the ISO date's ``-0`` and ``-1`` are in ``M-1`` and ``7-1/2``); or None.
         source: the text of `pattern`.
         pattern: the anchored pattern, with groups ``location``, ``agency`` and ``date`` (any
             may be absent), that matches the dateline and the space after it; compiled when a
@@ -175,6 +185,7 @@ class DatelineForm:
     first: frozenset[str]
     literals: tuple[str, ...]
     source: str
+    shape: regex.Pattern[str] | None = None
     # `source` compiled, once a text first passes the guard. (Not a cached_property: the
     # __getattr__ that attrs gives a slotted class for one slows every attribute read.)
     _compiled: regex.Pattern[str] | None = attrs.field(
@@ -206,7 +217,11 @@ class DatelineForm:
             >>> form.could_read("(CNN)The storm hit."), form.could_read("The storm hit.")
             (True, False)
         """
-        return _first_kind(head) in self.first and any(map(head.__contains__, self.literals))
+        return (
+            _first_kind(head) in self.first
+            and any(map(head.__contains__, self.literals))
+            and (self.shape is None or self.shape.search(head) is not None)
+        )
 
     def read(self, text: str) -> tuple[Dateline, int] | None:
         """Read this form at the start of `text`: the dateline and where the story begins.
@@ -230,8 +245,16 @@ class DatelineForm:
         return dateline, match.end()
 
 
-def _form(name: str, first: str, literals: tuple[str, ...], pattern: str) -> DatelineForm:
-    return DatelineForm(name, frozenset(first.split()), literals, "^" + pattern)
+def _form(
+    name: str, first: str, literals: tuple[str, ...], pattern: str, shape: str | None = None
+) -> DatelineForm:
+    return DatelineForm(
+        name,
+        frozenset(first.split()),
+        literals,
+        "^" + pattern,
+        None if shape is None else regex.compile(shape),
+    )
 
 
 DATELINE_FORMS: tuple[DatelineForm, ...] = (
@@ -358,6 +381,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "upper",
         ("-0", "-1"),
         rf"(?P<location>{_PLACE}) (?P<date>{_ISO_DATE})(?: *\n\s*| +(?={_OPEN}[A-Z0-9])| *$)",
+        shape=r"(?:19|20)[0-9]{2}-[01]",  # the date's year and month meet in the head
     ),
 )
 """The dateline forms `split_dateline` tries, in order; the first that matches reads it.
@@ -367,13 +391,23 @@ Examples:
     ['place_date', 'place_agency', 'place_underscore']
 """
 
-_ALL_LITERALS = frozenset(literal for form in DATELINE_FORMS for literal in form.literals)
-# The quick path: a text holds a dateline only if one of the forms' literals is in its head;
-# a literal holding another one ("--" holds "-") need not be tested.
-_GATE_LITERALS = tuple(
+# The quick path: a text holds a dateline only if one of the forms' literals is in its head,
+# with the form's shape where it has one. A literal of a form without a shape counts alone,
+# and one holding another such literal need not be tested.
+_PLAIN = frozenset(
+    literal for form in DATELINE_FORMS if form.shape is None for literal in form.literals
+)
+_PLAIN_LITERALS = tuple(
     literal
-    for literal in sorted(_ALL_LITERALS)
-    if not any(other != literal and other in literal for other in _ALL_LITERALS)
+    for literal in sorted(_PLAIN)
+    if not any(other != literal and other in literal for other in _PLAIN)
+)
+_SHAPED = tuple(
+    (literal, form.shape)
+    for form in DATELINE_FORMS
+    if form.shape is not None
+    for literal in form.literals
+    if not any(plain in literal for plain in _PLAIN)
 )
 
 
@@ -384,18 +418,43 @@ def _mark(literal: str) -> str:
     return next(char for char in literal if not char.isspace() and not char.isalnum())
 
 
-_GATE = tuple(
-    (mark, tuple(literal for literal in _GATE_LITERALS if _mark(literal) == mark))
-    for mark in dict.fromkeys(map(_mark, _GATE_LITERALS))
-)
+def _gate() -> tuple[HeadMark, ...]:
+    groups: dict[tuple[str, regex.Pattern[str] | None], list[str]] = {}
+    for literal, shape in (*((literal, None) for literal in _PLAIN_LITERALS), *_SHAPED):
+        groups.setdefault((_mark(literal), shape), []).append(literal)
+    return tuple(
+        (mark, tuple(literals), None if shape is None else shape.search)
+        for (mark, shape), literals in groups.items()
+    )
+
+
+GATE = _gate()
+"""The test `split_dateline` turns most text away with: (mark, literals, shape) triples, of
+which the first `GATE_REACH` characters of a text with a dateline hold one (the mark, one of
+its literals, and a match of the shape's search where it has one).
+
+Examples:
+    >>> GATE[0][:2]
+    ('-', (' -', '--'))
+"""
+
+GATE_REACH = _HEAD
+"""How far into a text `GATE` looks.
+
+Examples:
+    >>> GATE_REACH
+    120
+"""
 
 
 def _could_hold_dateline(head: str) -> bool:
-    for mark, literals in _GATE:
+    for mark, literals, shape in GATE:
         if mark in head:
             for literal in literals:
                 if literal in head:
-                    return True
+                    if shape is None or shape(head) is not None:
+                        return True
+                    break
     return False
 
 
@@ -410,6 +469,31 @@ def could_open_dateline(line: str) -> bool:
         (True, False)
     """
     return _could_hold_dateline(line[:_HEAD])
+
+
+def could_open_with_date(line: str) -> bool:
+    """Tell whether a text whose first line is `line` opens with a date `split_dateline` reads.
+
+    That is a line that is a date, or a weekday's date glued to the story; a date is written
+    on one line, so the first line tells. (A dateline form's literals are `GATE`'s to find.)
+
+    Examples:
+        >>> could_open_with_date("May 4, 2021"), could_open_with_date("Tuesday, May 4, 2021 It")
+        (True, True)
+        >>> could_open_with_date("Mayor Ann Lee said on May 4"), could_open_with_date("May 4 it")
+        (False, False)
+    """
+    if not could_start_a_date(line):
+        return False
+    if parse_date(line) is not None:
+        return True
+    found = match_date(line)
+    return (
+        found is not None
+        and found.weekday
+        and found.date is not None
+        and line[found.end : found.end + 1] == " "
+    )
 
 
 def _read_forms(text: str) -> tuple[Dateline, int, str] | None:

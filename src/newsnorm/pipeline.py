@@ -419,7 +419,7 @@ def _normalize(
 def _read_header(text: str, cfg: Config) -> tuple[HeaderFields, str, bool]:
     """Read the header fields and the body; tell whether the top was quiet (no dateline)."""
     quiet = quiet_top(cfg.corpus, header=cfg.header, dateline=cfg.dateline)
-    if quiet is not None and quiet(text):
+    if quiet is not None and quiet.test(text):
         return NO_FIELDS, text, True
     return (*(split_header(text, cfg.corpus) if cfg.header else (NO_FIELDS, text)), False)
 

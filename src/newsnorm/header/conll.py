@@ -221,8 +221,9 @@ RECOGNIZER = Recognizer(
     (),
     read_conll_header,
     at_top=_at_top,
-    # The dateline line ends in its ISO date (the first line, or one near the top).
-    top_signs=TopSigns(date_ending=True, patterns=(_ISO_DATE_END.pattern,)),
+    # The dateline line ends in its ISO date: the first line, or one of the next below short
+    # lines (`_at_top`).
+    top_signs=TopSigns(date_ending=True, lines=_HEADER_LINES + 1, short=_MAX_TITLE),
 )
 """The CoNLL-2003 header (see the module's docstring); its dateline holds a year of 19xx or 20xx.
 

@@ -160,9 +160,12 @@ _OPENING = re.compile(rf"By|BY|by\b|{_PUBLISHED}|{_UPDATED}|{any_case('last upda
 _OPENINGS = ("by", "pub", "upd", "las")
 
 
+def _opens_header(line: str) -> bool:
+    return line[:3].lower().startswith(_OPENINGS) and _OPENING.match(line) is not None
+
+
 def _at_top(top: Top) -> bool:
-    first = top.first
-    return first[:3].lower().startswith(_OPENINGS) and _OPENING.match(first) is not None
+    return _opens_header(top.first)
 
 
 RECOGNIZER = Recognizer(
@@ -170,7 +173,7 @@ RECOGNIZER = Recognizer(
     (),
     read_dailymail_header,
     at_top=_at_top,
-    top_signs=TopSigns(openings=_OPENINGS),
+    top_signs=TopSigns(openings=_OPENINGS, confirm=_opens_header),
 )
 """The DailyMail header (see the module's docstring).
 

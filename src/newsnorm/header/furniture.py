@@ -477,14 +477,11 @@ def _captions_above_dateline(top: Top) -> bool:
     return False
 
 
-def _may_open_with_captions(text: str) -> bool:
-    # `_captions_above_dateline` for the quick path (`TopSigns.text_test`): most texts' first
-    # line is long or ends no sentence, which is told without finding their top.
-    end = text.find("\n")
-    first = (text if end < 0 else text[:end]).strip()
-    if first and (len(first) > _STORY_PARAGRAPH or not _ends_sentence(first)):
-        return False
-    return _captions_above_dateline(Top(text))
+def _may_open_with_captions(first: str, text: str) -> bool:
+    # `_captions_above_dateline` for the quick path (`TopSigns.first_test`, on a first line of
+    # at most `_STORY_PARAGRAPH` characters): most ends no sentence, which is told before the
+    # top is found.
+    return _ends_sentence(first) and _captions_above_dateline(Top(text))
 
 
 def _read_top(lines: list[str], reading: _Reading) -> list[str]:
@@ -646,7 +643,8 @@ RECOGNIZER = Recognizer(
         digit=True,
         marks=("|", *_BUTTON_MARKS),
         endings=(*_GLUED_ENDINGS, " |", ")"),
-        text_test=_may_open_with_captions,
+        confirm=_shows_a_form,  # a caption's numbering, a photo's credit: what `_at_top` asks
+        first_test=_may_open_with_captions,
         lines=_FIRST_LINES,
         short=_STORY_PARAGRAPH,
     ),

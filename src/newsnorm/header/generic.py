@@ -406,22 +406,32 @@ def opens_with_body(top: Top) -> bool:
     if top.gap_after_first:
         return False  # a headline above a blank line
     second = top.second
-    if not second or not (could_be_header_line(second) or could_open_dateline(second)):
-        return True
-    # Its beginning may be a header line's or a dateline's (in wrapped wire copy, "(ICCO),
-    # was chosen" and "10.3 pct in February" are lines of the story): ask what the headline's
-    # tests ask of the line below it.
-    return not (_introduces_story(second) or GLUED_DATE_LINE.match(second) is not None)
+    return not (second and _may_stand_below_headline(second))
+
+
+def _may_stand_below_headline(line: str) -> bool:
+    # Only a line that begins as a header line or a dateline does may stand below a headline;
+    # its beginning may still be a line of the story's (in wrapped wire copy, "(ICCO), was
+    # chosen" and "10.3 pct in February"): ask what the headline's tests ask of the line below.
+    if not (could_be_header_line(line) or could_open_dateline(line)):
+        return False
+    return _introduces_story(line) or GLUED_DATE_LINE.match(line) is not None
 
 
 def _in_capitals(line: str) -> bool:
     return line.upper() == line
 
 
+def _headline_in_capitals(first: str, _text: str) -> bool:
+    return first.upper() == first
+
+
 TOP_SIGNS = TopSigns(
     openings=tuple(opening for kind in LINE_KINDS for opening in kind.openings),
     key=True,  # the keyed header's colon (`LINE_KINDS`)
-    first_test=_in_capitals,
+    confirm=could_be_header_line,  # what `opens_with_body` asks of the first line
+    confirm_below=_may_stand_below_headline,  # and of the second
+    first_test=_headline_in_capitals,
     below_test=could_open_dateline,
     lines=2,
     short=_MAX_TITLE_LENGTH,

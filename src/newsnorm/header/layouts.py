@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import attrs
 
 from newsnorm.config import Corpus
-from newsnorm.dateline import could_open_dateline
+from newsnorm.dateline import GATE, GATE_REACH, could_open_with_date
 from newsnorm.dates import DATE_OPENINGS
 from newsnorm.header import conll, dailymail, furniture, generic, highlights, wikitext, xsum
 from newsnorm.header.recognizer import Recognizer
@@ -85,14 +85,19 @@ Examples:
 """
 
 DATELINE_SIGNS = TopSigns(
-    openings=tuple(sorted(DATE_OPENINGS)), digit=True, text_test=could_open_dateline
+    openings=tuple(sorted(DATE_OPENINGS)),
+    digit=True,
+    confirm=could_open_with_date,
+    head_marks=GATE,
+    head=GATE_REACH,
 )
 """What a text shows wherever `newsnorm.dateline.split_dateline` reads a dateline off it: a
-date opening it, or a dateline form's mark and literal near its start.
+date opening it, or a dateline form's mark and literal near its start (`newsnorm.dateline.GATE`).
 
 Examples:
-    >>> DATELINE_SIGNS.text_test("LONDON (Reuters) - Rates rose.")
-    True
+    >>> quiet = QuietTop([DATELINE_SIGNS])
+    >>> quiet("LONDON (Reuters) - Rates rose."), quiet("Rain fell."), quiet("May 4, 2021\\nRain.")
+    (False, True, False)
 """
 
 

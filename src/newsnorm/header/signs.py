@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-__all__ = ["MARK_REACH", "QuietTop", "TopSigns", "literal_searches"]
+__all__ = ["MARK_REACH", "HeadMark", "QuietTop", "TopSigns", "literal_searches"]
 
 MARK_REACH = 200
 """How far into a line its marks (`TopSigns.marks`) are looked for: a bar byline, a BBC update
@@ -41,7 +41,8 @@ Examples:
 """
 
 LineTest = Callable[[str], bool]
-Search = Callable[[str], "re.Match[str] | None"]
+Search = Callable[[str], object | None]
+HeadMark = tuple[str, tuple[str, ...], Search | None]
 
 
 def literal_searches(literals: Sequence[str]) -> tuple[tuple[str, ...], tuple[Search, ...]]:
@@ -80,6 +81,10 @@ class TopSigns:
         patterns: regexes (in the syntax of the standard library's `re`) of which one must
             match somewhere in the text.
         near_start: (literal, reach) pairs: the literal within the first `reach` characters.
+        head_marks: (mark, literals, shape) triples, of which one the first `head`
+            characters hold: the mark, one of its literals, and a match of the shape's
+            search where it has one (a dateline form's gate).
+        head: how many characters from the start `head_marks` are looked for in.
         openings: how a line opens, lower-cased, in one to three characters.
         forms: phrases a line opens with, as written.
         digit: a line opening with a digit (any script's).
@@ -87,8 +92,13 @@ class TopSigns:
         endings: strings a line ends with.
         key: a colon after at most three words, as a ``Key: value`` line has.
         date_ending: a line ending as an ISO date does (``-08-30``).
-        first_test: a test of the first line, when it is at most `short` characters long.
+        first_test: a test of the first line, when it is at most `short` characters long,
+            given the text too (for a reader that looks further where the line shows its sign).
         below_test: a test of each line below the first.
+        confirm: the reader's own test of a line that shows one of its line signs above
+            (openings to date ending, and `below_test`): the sign counts only where it
+            passes. The quick path asks it only of such lines, so it may cost more.
+        confirm_below: the same, for the lines below the first (`confirm` when None).
         text_test: a test of the whole text.
         lines: how many lines from the top show the signs.
         short: how long a line can be for the lines below it (and `first_test`) to count.
@@ -101,6 +111,8 @@ class TopSigns:
     anywhere: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     near_start: tuple[tuple[str, int], ...] = ()
+    head_marks: tuple[HeadMark, ...] = ()
+    head: int = 0
     openings: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
     digit: bool = False
@@ -108,67 +120,110 @@ class TopSigns:
     endings: tuple[str, ...] = ()
     key: bool = False
     date_ending: bool = False
-    first_test: LineTest | None = None
+    first_test: Callable[[str, str], bool] | None = None
     below_test: LineTest | None = None
+    confirm: LineTest | None = None
+    confirm_below: LineTest | None = None
     text_test: LineTest | None = None
     lines: int = 1
     short: int = 0
 
 
-def _line_test(signs: Sequence[TopSigns], below: bool) -> LineTest:
-    """One test of a line at one depth from the top for the signs of several readers, joined.
+class _Source:
+    """The source of a generated module, and the values its names stand for."""
 
-    It is made of only the tests the signs need, each a string operation on names bound here:
-    the quick path runs it on most texts.
-    """
-    openings = {opening for sign in signs for opening in sign.openings}
-    one, two, three = (
-        frozenset(opening for opening in openings if len(opening) == length) for length in (1, 2, 3)
-    )
-    forms = {form for sign in signs for form in sign.forms}
-    forms_by_initial = {
-        initial: tuple(sorted(form for form in forms if form[0] == initial))
-        for initial in {form[0] for form in forms}
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.names: dict[str, object] = {}
+
+    def name(self, value: object) -> str:
+        name = f"_{len(self.names)}"
+        self.names[name] = value
+        return name
+
+    def turn_away(self, tests: Sequence[str], answer: bool = False) -> None:
+        """Return `answer` when one of `tests` (expressions) holds."""
+        if tests:
+            self.lines += ["    if " + " or ".join(tests) + ":", f"        return {answer}"]
+
+
+def _by_character(strings: set[str], at: int) -> dict[str, tuple[str, ...]]:
+    """`strings` by their character at `at` (0: the first, -1: the last)."""
+    return {
+        char: tuple(sorted(string for string in strings if string[at] == char))
+        for char in {string[at] for string in strings}
     }
-    digit = any(sign.digit for sign in signs)
+
+
+def _line_sign_tests(signs: Sequence[TopSigns], below: bool, source: _Source) -> list[str]:
+    """Write the expressions that tell whether `line` shows a line sign of `signs`.
+
+    The line signs (openings to date ending), and `TopSigns.below_test` below the first line.
+    """
+    tests: list[str] = []
+    openings = {opening for sign in signs for opening in sign.openings}
+    if openings:
+        # One look-up by the first character: the openings it may begin.
+        by_initial = source.name(_by_character(openings, 0))
+        tests.append(f"(head := line[:3].lower()).startswith({by_initial}.get(head[:1], ()))")
+    if any(sign.digit for sign in signs):
+        tests.append("line[0].isdigit()")
+    forms = {form for sign in signs for form in sign.forms}
+    if forms:
+        tests.append(f"line.startswith({source.name(_by_character(forms, 0))}.get(line[0], ()))")
+    if any(sign.key for sign in signs):
+        tests.append('(0 <= (colon := line.find(":")) and line.count(" ", 0, colon) < 3)')
     # Each found alone in the line's head: `re` finds literals with different first letters
     # in one pass more slowly than `in` each in a short string.
-    marks = tuple(dict.fromkeys(mark for sign in signs for mark in sign.marks))
-    endings = tuple(dict.fromkeys(ending for sign in signs for ending in sign.endings))
-    key = any(sign.key for sign in signs)
-    date_ending = any(sign.date_ending for sign in signs)
-    tests = tuple(sign.below_test for sign in signs if below and sign.below_test is not None)
+    marks = dict.fromkeys(mark for sign in signs for mark in sign.marks)
+    for number, mark in enumerate(marks):
+        head = f"(marked := line[:{MARK_REACH}])" if number == 0 else "marked"
+        tests.append(f"{mark!r} in {head}")
+    endings = {ending for sign in signs for ending in sign.endings}
+    if endings:
+        by_final = source.name(_by_character(endings, -1))
+        tests.append(f"line.endswith({by_final}.get(line[-1], ()))")
+    if any(sign.date_ending for sign in signs):
+        tests.append('(line[-3:-2] == "-" and line[-6:-5] == "-")')
+    tests += (
+        f"{source.name(sign.below_test)}(line)"
+        for sign in signs
+        if below and sign.below_test is not None
+    )
+    return tests
 
-    def shows(line: str) -> bool:
-        if openings:
-            head = line[:3].lower()
-            if head[:1] in one or head[:2] in two or head in three:
-                return True
-        if digit and line[0].isdigit():
-            return True
-        if forms_by_initial:
-            initial_forms = forms_by_initial.get(line[0])
-            if initial_forms is not None and line.startswith(initial_forms):
-                return True
-        if key:
-            colon = line.find(":")
-            if colon >= 0 and line.count(" ", 0, colon) < 3:
-                return True
-        if marks:
-            head = line[:MARK_REACH]
-            for mark in marks:  # a loop beats any() on this hot path
-                if mark in head:
-                    return True
-        if endings and line.endswith(endings):
-            return True
-        if date_ending and line[-3:-2] == "-" and line[-6:-5] == "-":
-            return True
-        for test in tests:  # noqa: SIM110 (a loop beats any() on this hot path)
-            if test(line):
-                return True
-        return False
 
-    return shows
+def _head_mark_test(sign: TopSigns, head: str, source: _Source) -> str:
+    """Write the expression that tells whether the text's head holds one of `sign`'s marks."""
+    tests: list[str] = []
+    for mark, literals, shape in sign.head_marks:
+        named = f"({head} := text[:{sign.head}])" if not tests else head
+        test = f"{mark!r} in {named}"
+        if mark not in literals:  # else the mark alone is one of its literals
+            test += " and (" + " or ".join(f"{literal!r} in {head}" for literal in literals) + ")"
+        if shape is not None:
+            test += f" and {source.name(shape)}({head}) is not None"
+        tests.append(f"({test})")
+    return " or ".join(tests)
+
+
+def _write_confirmation(signs: Sequence[TopSigns], below: bool, source: _Source) -> str | None:
+    """Write the test of a line showing a line sign, which tells whether its reader confirms it.
+
+    Returns the test's name; None when no reader confirms its signs: each shows as it is.
+    """
+    confirms = [sign.confirm_below or sign.confirm if below else sign.confirm for sign in signs]
+    if all(confirm is None for confirm in confirms):
+        return None
+    name = f"confirmed_{'below' if below else 'first'}_{len(source.names)}"
+    function = [f"def {name}(line):"]
+    for sign, confirm in zip(signs, confirms, strict=True):
+        tests = _line_sign_tests([sign], below, source)
+        if tests:
+            confirmed = "" if confirm is None else f" and {source.name(confirm)}(line)"
+            function += [f"    if ({' or '.join(tests)}){confirmed}:", "        return True"]
+    source.lines[:0] = [*function, "    return False", ""]
+    return name
 
 
 class QuietTop:
@@ -178,71 +233,85 @@ class QuietTop:
     are blank or open or end with white space, is not called quiet: the readers' handling
     of those is left to them.
 
+    The test is a function written for the signs it is given (`source`): the string tests
+    they need, in a row, and no loop. It runs on most texts, where each call, loop and string
+    method that the text stages have not just run costs more than the test itself.
+
     Examples:
         >>> quiet = QuietTop((TopSigns(anywhere=("@highlight",)), TopSigns(date_ending=True)))
         >>> quiet("Rain fell.\\nIt stopped."), quiet("LONDON 1996-08-30\\nRain fell.")
         (True, False)
-        >>> quiet("Rain fell.\\n\\n@highlight\\n\\nRain"), quiet(" Rain fell.")
+        >>> quiet("Rain fell.\\n\\n@highlight\\n\\nRain"), quiet.test(" Rain fell.")
         (False, False)
     """
 
-    __slots__ = ("_anywhere", "_first_tests", "_lines", "_near", "_searches", "_text_tests")
+    __slots__ = ("source", "test")
 
     def __init__(self, signs: Sequence[TopSigns]) -> None:
-        self._anywhere, searches = literal_searches(
-            [literal for sign in signs for literal in sign.anywhere]
-        )
+        source = _Source()
+        source.lines.append("def quiet(text):")
+        source.turn_away(['not text or text[0].isspace() or text[-1] == "\\n"'])
+        alone, searches = literal_searches([literal for sign in signs for literal in sign.anywhere])
         # Each pattern alone: one that opens with no literal slows an alternation with others.
         patterns = dict.fromkeys(pattern for sign in signs for pattern in sign.patterns)
-        self._searches: tuple[Search, ...] = (
-            *searches,
-            *(re.compile(pattern).search for pattern in patterns),
-        )
-        self._near = tuple(dict.fromkeys(pair for sign in signs for pair in sign.near_start))
-        self._text_tests = tuple(sign.text_test for sign in signs if sign.text_test is not None)
-        self._first_tests = tuple(
-            (sign.first_test, sign.short) for sign in signs if sign.first_test is not None
+        near = dict.fromkeys(pair for sign in signs for pair in sign.near_start)
+        source.turn_away(
+            [
+                *(f"{literal!r} in text" for literal in alone),
+                *(
+                    f"{source.name(search)}(text) is not None"
+                    for search in (*searches, *(re.compile(p).search for p in patterns))
+                ),
+                *(f"text.find({literal!r}, 0, {reach}) >= 0" for literal, reach in near),
+                *(
+                    _head_mark_test(sign, f"head_{number}", source)
+                    for number, sign in enumerate(signs)
+                    if sign.head_marks
+                ),
+                *(f"{source.name(s.text_test)}(text)" for s in signs if s.text_test is not None),
+            ]
         )
         depth = max((sign.lines for sign in signs), default=0)
-        # For each line from the top: its test, and how long it can be for the line below it
-        # to be looked at.
-        self._lines = tuple(
-            (
-                _line_test([sign for sign in signs if sign.lines > index], below=index > 0),
-                max((sign.short for sign in signs if sign.lines > index + 1), default=-1),
-            )
-            for index in range(depth)
-        )
+        for index in range(depth):
+            if index == 0:
+                source.lines += [
+                    '    end = text.find("\\n")',
+                    "    line = text if end < 0 else text[:end]",
+                ]
+            else:
+                source.lines += [
+                    "    start = end + 1",
+                    '    end = text.find("\\n", start)',
+                    "    line = text[start:] if end < 0 else text[start:end]",
+                ]
+            source.turn_away(["not line or line[0].isspace() or line[-1].isspace()"])
+            at = [sign for sign in signs if sign.lines > index]
+            tests = _line_sign_tests(at, index > 0, source)
+            confirmation = _write_confirmation(at, index > 0, source)
+            if tests and confirmation is not None:
+                # A line sign shows: it counts if its reader confirms it.
+                tests = [f"({' or '.join(tests)}) and {confirmation}(line)"]
+            source.turn_away(tests)
+            if index == 0:
+                source.turn_away(
+                    [
+                        f"(len(line) <= {sign.short} and {source.name(test)}(line, text))"
+                        for sign in signs
+                        if (test := sign.first_test) is not None
+                    ]
+                )
+            if index < depth - 1:
+                # How long a line can be for the line below it to be looked at.
+                reach = max((sign.short for sign in signs if sign.lines > index + 1), default=-1)
+                source.turn_away([f"end < 0 or len(line) > {reach}"], answer=True)
+        source.lines.append("    return True")
+        self.source = "\n".join(source.lines)
+        """The functions' source, to read (its names stand for values bound when it is run)."""
+        namespace = dict(source.names)
+        exec(compile(self.source, "<newsnorm.header.signs.QuietTop>", "exec"), namespace)
+        self.test: Callable[[str], bool] = namespace["quiet"]  # type: ignore[assignment]
+        """The test: True when no reader's sign shows in the text."""
 
     def __call__(self, text: str) -> bool:
-        """Tell whether no reader's sign shows in `text`."""
-        if not text or text[0].isspace() or text[-1] == "\n":
-            return False
-        for literal in self._anywhere:
-            if literal in text:
-                return False
-        for search in self._searches:
-            if search(text) is not None:
-                return False
-        for literal, reach in self._near:
-            if text.find(literal, 0, reach) >= 0:
-                return False
-        for test in self._text_tests:
-            if test(text):
-                return False
-        start = 0
-        first = True
-        for shows, reach in self._lines:
-            end = text.find("\n", start)
-            line = text[start:] if end < 0 else text[start:end]
-            if not line or line[0].isspace() or line[-1].isspace() or shows(line):
-                return False
-            if first:
-                for test, short in self._first_tests:
-                    if len(line) <= short and test(line):
-                        return False
-                first = False
-            if end < 0 or len(line) > reach:
-                return True
-            start = end + 1
-        return True
+        """Tell whether no reader's sign shows in `text` (`test`)."""
+        return self.test(text)
