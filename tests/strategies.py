@@ -656,14 +656,18 @@ def conll_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     breaks them; the body expected has them whole. Returns the document, the fields and the body.
     """
     title_words = draw(st.lists(_layout_words, min_size=2, max_size=6))
+    region = draw(st.sampled_from(["Ore", "Kan", "Wis", "Ala"]))
     title = draw(
         st.sampled_from(
             [
                 "SPORT - " + " ".join(title_words).upper() + ".",
                 " ".join(title_words).capitalize() + ".",
+                # broken at the region's stop, as the corpus broke it
+                f"{region}.\n" + " ".join(title_words).lower() + ".",
             ]
         )
     )
+    marker = draw(st.sampled_from([None, "-DOCSTART-", "-DOCSTART- -X- -X- O"]))
     name = draw(st.one_of(st.none(), _layout_names))
     place = draw(
         st.sampled_from(["LONDON", "NEW YORK", "OSLO", "PERTH, Australia", "AL-RAM, West Bank"])
@@ -678,10 +682,17 @@ def conll_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
             lines += [" ".join([*words[:cut], "of"]), " ".join(words[cut:])]
         else:
             lines.append(sentence)
-    header = [title, *([name] if name else []), f"{place} {date.isoformat()}"]
+    if "\n" in title:
+        name = None  # a broken headline, then the dateline
+    header = [
+        *([marker] if marker else []),
+        *title.split("\n"),
+        *([name] if name else []),
+        f"{place} {date.isoformat()}",
+    ]
     raw = "\n".join(header + lines)
     body = "\n".join(raw.split("\n")[len(header) :]).replace(" of\n", " of ")
-    fields = {"title": title, "byline": name, "date": date, "location": place}
+    fields = {"title": title.replace("\n", " "), "byline": name, "date": date, "location": place}
     return raw, fields, body
 
 
@@ -868,7 +879,8 @@ TOP_PIECES = (
     "date 2020-02-17 ", "title Rain date 2020-02-17 ", "Tuesday, May 4, 2021", "March 3",
     "144.70 yen", "12 of 40. A crowd.", "2 November 2014 Last updated at 17:20 GMT",
     "LONDON (Reuters) - ", "BOSTON—", "DENVER -- ", "(CNN)", "(ap) _ ", "M-1 fell",
-    "LONDON 1996-08-30", "-DOCSTART-", "@highlight", "[SN]TITLE[SN]", " = Rain = ",
+    "LONDON 1996-08-30", "-DOCSTART-", "-DOCSTART- -X- -X- O", "SOCCER - ", "Ore.\ngovernor ",
+    "@highlight", "[SN]TITLE[SN]", " = Rain = ",
     "ADVERTISEMENT", "Advertisement", "View full size image", "Credit: NASA",
     "Share Pin It More Galleries", "Ann Lee | Staff Writer | Tuesday, 25 November 2014",
     "(Editor's note: rain.)", "Story highlights", "* Shares fell", "Copyright 2020 AP",

@@ -33,6 +33,7 @@ __all__ = [
     "DatelineForm",
     "could_open_dateline",
     "could_open_with_date",
+    "opens_with_section",
     "split_dateline",
     "split_dateline_and_form",
 ]
@@ -89,6 +90,22 @@ _INSTITUTION = "(?:" + "|".join((
     "Company", "Group", "Department", "Ministry", "Office", "Commission", "Committee", "Board",
     "Bank", "Museum", "Hospital", "School", "Academy", "Network", "Magazine", "Journal",
 )) + ")"  # fmt: skip
+# The sections wire headlines open with ("SOCCER - Lions win .", "RESEARCH ALERT - Delmar
+# starts Tarvo"), which read like a place before a dash: no dateline names one.
+_SECTIONS = frozenset((
+    "SOCCER", "FOOTBALL", "AMERICAN FOOTBALL", "NFL AMERICAN FOOTBALL", "CRICKET", "TENNIS",
+    "GOLF", "RUGBY", "RUGBY UNION", "RUGBY LEAGUE", "BASEBALL", "BASKETBALL", "HOCKEY",
+    "ICE HOCKEY", "NHL ICE HOCKEY", "ATHLETICS", "CYCLING", "BOXING", "MOTOR RACING",
+    "MOTORCYCLING", "HORSE RACING", "SKIING", "ALPINE SKIING", "NORDIC SKIING", "SWIMMING",
+    "SAILING", "YACHTING", "ROWING", "BADMINTON", "SQUASH", "VOLLEYBALL", "HANDBALL", "OLYMPICS",
+    "CHESS", "SNOOKER", "DARTS", "TABLE TENNIS", "WRESTLING", "JUDO", "FENCING", "GYMNASTICS",
+    "TRIATHLON", "SPEED SKATING", "FIGURE SKATING", "RALLYING", "SPORT", "SPORTS",
+    "RESEARCH ALERT", "MARKET WATCH", "PRESALE", "PRESS DIGEST", "FEATURE", "ANALYSIS",
+    "INTERVIEW", "PREVIEW", "REVIEW", "COLUMN", "COMMENTARY", "EDITORIAL", "OPINION", "FACTBOX",
+    "TIMELINE", "CHRONOLOGY", "WRAPUP", "UPDATE", "CORRECTED", "CORRECTION", "REPEAT", "RPT",
+    "NEWS SUMMARY", "HIGHLIGHTS", "DIARY", "FOCUS", "INSIGHT", "BRIEF", "BRIEFS", "OBITUARY",
+    "PROFILE", "TEXT", "POLL", "RESULTS", "STANDINGS",
+))  # fmt: skip
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
@@ -458,6 +475,17 @@ def _could_hold_dateline(head: str) -> bool:
     return False
 
 
+def opens_with_section(line: str) -> bool:
+    """Tell whether `line` opens with a wire section's name and a dash, as headlines do.
+
+    Examples:
+        >>> opens_with_section("SOCCER - Lions win."), opens_with_section("LONDON - Rates rose.")
+        (True, False)
+    """
+    section, dash, _ = line.partition(" - ")
+    return bool(dash) and section.upper() in _SECTIONS
+
+
 def could_open_dateline(line: str) -> bool:
     """Tell whether `line` has near its start what the dateline forms cannot do without.
 
@@ -501,7 +529,7 @@ def _read_forms(text: str) -> tuple[Dateline, int, str] | None:
     for form in DATELINE_FORMS:
         if kind in form.first and any(map(head.__contains__, form.literals)):
             found = form._match(span, len(text))
-            if found is not None:
+            if found is not None and (found[0].location or "").upper() not in _SECTIONS:
                 return found[0], found[1], form.name
     return None
 

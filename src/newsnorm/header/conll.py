@@ -10,8 +10,11 @@ stage has repaired their tokens before this reader sees them. Each document open
 The dateline line is the evidence of the layout: it gives `Found.dateline` (its place, and the
 ISO date as `Dateline.date_text`) and the date; the line above it is the title, and a bare name
 of two or three capitalized words between them is the byline, kept as printed. A ``-DOCSTART-``
-line above the headline, which separates documents in the corpus files, moves to
-`Found.furniture`.
+line above the headline, which separates documents in the corpus files (with its tag columns
+when the file's first column was not all that was kept: ``-DOCSTART- -X- -X- O``), moves to
+`Found.furniture`. CoNLL split sentences at a region's or a title's stop, headlines too
+(``Ore .`` / ``governor plans timber tax .``): a headline line that ends in such a short
+abbreviation and a line going on in small letters or after a comma are one headline.
 
 The corpus breaks sentences across lines where its source wrapped them (``… defend the Ashes
 in`` / ``a month-long tour …``). Within a document read so, a line joins the one above it when
@@ -35,6 +38,12 @@ from newsnorm.header.top import TOP_CHARACTERS, Top
 __all__ = ["RECOGNIZER", "join_broken_lines", "read_conll_header"]
 
 _DOCSTART = "-DOCSTART-"
+# The marker line, perhaps with the tag columns of the corpus files.
+_DOCSTART_LINE = regex.compile(r"-DOCSTART-(?:\h+\S+){0,3}\h*(?:\n|$)")
+# A headline line broken at an abbreviation's stop (Ore., Kan., Gov., Co.), and the line that
+# goes on from it (in small letters, or after a comma).
+_ABBREVIATION_END = regex.compile(r"(?:^|\h)\p{Lu}\p{Ll}{0,4}\.$")
+_GOES_ON = regex.compile(r"^(?:\p{Ll}{2}|, )")
 # An upper-case place (THE HAGUE, N'DJAMENA, AL-RAM), then regions in any case (", Calif",
 # ", West Bank"), then the ISO date. A space before a comma is a token the spacing left.
 _PLACE = (
@@ -82,8 +91,11 @@ def _ends_sentence(line: str) -> bool:
 
 def _goes_on(above: str, line: str) -> bool:
     """Tell whether `line` continues the sentence that `above` left unfinished."""
-    if not above or not line or _ends_sentence(above):
+    if not above or not line:
         return False
+    if _ends_sentence(above):
+        # Unless the stop is an abbreviation's that CoNLL took for a sentence's end (Ore.).
+        return _ABBREVIATION_END.search(above) is not None and _GOES_ON.match(line) is not None
     if _SMALL_START.match(line) or above.endswith(","):
         return True
     last = above.rsplit(" ", 1)[-1]
@@ -108,7 +120,15 @@ def join_broken_lines(body: str) -> str:
             joined[-1].append(line)
         else:
             joined.append([line])
-    return "\n".join(" ".join(pieces) for pieces in joined)
+    return "\n".join(_join(*pieces) for pieces in joined)
+
+
+def _join(*pieces: str) -> str:
+    # A piece going on after a comma of its own (", A2 - …") takes no space before it.
+    return "".join(
+        piece if not number or piece.startswith(",") else f" {piece}"
+        for number, piece in enumerate(pieces)
+    )
 
 
 def read_conll_header(text: str) -> tuple[Found, str] | None:
@@ -132,9 +152,10 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
         return None  # no line near the top ends in an ISO date
     furniture: tuple[str, ...] = ()
     top = text.lstrip()
-    if top.startswith(_DOCSTART):
-        furniture = (_DOCSTART,)
-        top = top[len(_DOCSTART) :].lstrip()
+    marker = _DOCSTART_LINE.match(top)
+    if marker is not None:
+        furniture = (marker.group().strip(),)
+        top = top[marker.end() :].lstrip()
     lines = top.split("\n", _HEADER_LINES + 1)
     index, location, date_text, broken = _find_dateline(lines)
     if location is None:
@@ -147,6 +168,8 @@ def read_conll_header(text: str) -> tuple[Found, str] | None:
     if notices:
         furniture += notices
         above = [line for line in above if line not in notices]
+    if len(above) == 2 and _ABBREVIATION_END.search(above[0]) and _GOES_ON.match(above[1]):
+        above = [_join(above[0], above[1])]  # one headline, broken at an abbreviation
     if any(not line or len(line) > _MAX_TITLE for line in above):
         return None  # the header lines are consecutive, short lines
     title = above[0] if above else None

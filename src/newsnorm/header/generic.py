@@ -23,7 +23,7 @@ import attrs
 import regex
 
 from newsnorm.article import Dateline, Headers
-from newsnorm.dateline import could_open_dateline, split_dateline
+from newsnorm.dateline import could_open_dateline, opens_with_section, split_dateline
 from newsnorm.dates import MONTH_PATTERN, MONTHS, match_date, parse_date
 from newsnorm.header.lines import (
     BYLINE,
@@ -195,15 +195,17 @@ def _above_date_line(first: str, upcoming: str) -> bool:
 
 def _kicker_above_dateline(first: str, upcoming: str) -> bool:
     # RCV1 and CoNLL-2003 headlines open with their section in capitals ("HOCKEY - Lions edge
-    # Bears."), which reads like a dateline with no story after it. Such a line above a
-    # dateline with its place is the headline: a story has one dateline, on its first line.
+    # Bears."), a known one or one that reads like a dateline with no story after it. Such a
+    # line above a dateline with its place is the headline: a story has one dateline, on its
+    # first line.
     if len(first) > _MAX_TITLE_LENGTH or upcoming[:1] in ("", "("):
         return False
-    kicker = split_dateline(first)[0]
-    if kicker is None or kicker.location is None or kicker.agency or kicker.date_text:
-        return False
-    if "," in kicker.location or not kicker.location.isupper():
-        return False  # a place with its region ("SALEM, Ore."): a dateline, not a section
+    if not opens_with_section(first):
+        kicker = split_dateline(first)[0]
+        if kicker is None or kicker.location is None or kicker.agency or kicker.date_text:
+            return False
+        if "," in kicker.location or not kicker.location.isupper():
+            return False  # a place with its region ("SALEM, Ore."): a dateline, not a section
     # The dateline below names its date or its agency, as a digest's next item ("PARIS - Rates
     # fell.") need not.
     below = split_dateline(upcoming)[0]
