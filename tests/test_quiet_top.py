@@ -160,6 +160,10 @@ def test_a_head_mark_shows_with_a_literal_of_its_own_and_its_shape() -> None:
     assert not quiet("OSLO - Rates rose.")
     assert quiet("Rates rose in Oslo on Monday, traders said - a rise.")  # beyond the head
     assert not QuietTop([TopSigns(head_marks=(("—", ("—",), None),), head=10)])("OSLO—Rain.")
+    below = QuietTop([TopSigns(below_marks=((" -", (" -",), None),), head=10, lines=2, short=40)])
+    assert not below("Rates Rise\nOSLO - Rates rose.")
+    assert below("OSLO - Rates rose.\nThey did.")  # the first line is not below
+    assert below("Rates Rise\nRates rose in Oslo - again.")  # beyond the line's head
 
 
 def test_the_test_is_a_function_written_for_its_signs() -> None:

@@ -511,8 +511,8 @@ def could_open_with_date(line: str) -> bool:
         >>> could_open_with_date("Mayor Ann Lee said on May 4"), could_open_with_date("May 4 it")
         (False, False)
     """
-    if not could_start_a_date(line):
-        return False
+    if not could_start_a_date(line) or _DIGIT.search(line) is None:
+        return False  # every date the grammar reads has a digit
     if parse_date(line) is not None:
         return True
     found = match_date(line)

@@ -23,7 +23,13 @@ import attrs
 import regex
 
 from newsnorm.article import Dateline, Headers
-from newsnorm.dateline import could_open_dateline, opens_with_section, split_dateline
+from newsnorm.dateline import (
+    GATE,
+    GATE_REACH,
+    could_open_dateline,
+    opens_with_section,
+    split_dateline,
+)
 from newsnorm.dates import MONTH_PATTERN, MONTHS, match_date, parse_date
 from newsnorm.header.lines import (
     BYLINE,
@@ -434,7 +440,8 @@ TOP_SIGNS = TopSigns(
     confirm=could_be_header_line,  # what `opens_with_body` asks of the first line
     confirm_below=_may_stand_below_headline,  # and of the second
     first_test=_headline_in_capitals,
-    below_test=could_open_dateline,
+    below_marks=GATE,  # a dateline form's mark and literal (`could_open_dateline`)
+    head=GATE_REACH,
     lines=2,
     short=_MAX_TITLE_LENGTH,
 )

@@ -84,7 +84,10 @@ class TopSigns:
         head_marks: (mark, literals, shape) triples, of which one the first `head`
             characters hold: the mark, one of its literals, and a match of the shape's
             search where it has one (a dateline form's gate).
-        head: how many characters from the start `head_marks` are looked for in.
+        below_marks: the same triples, in the first `head` characters of each line below
+            the first (a line sign, which `confirm_below` may confirm).
+        head: how many characters from the start `head_marks` and `below_marks` are looked
+            for in.
         openings: how a line opens, lower-cased, in one to three characters.
         forms: phrases a line opens with, as written.
         digit: a line opening with a digit (any script's).
@@ -96,7 +99,7 @@ class TopSigns:
             given the text too (for a reader that looks further where the line shows its sign).
         below_test: a test of each line below the first.
         confirm: the reader's own test of a line that shows one of its line signs above
-            (openings to date ending, and `below_test`): the sign counts only where it
+            (openings to date ending, `below_marks`, `below_test`): the sign counts only where it
             passes. The quick path asks it only of such lines, so it may cost more.
         confirm_below: the same, for the lines below the first (`confirm` when None).
         text_test: a test of the whole text.
@@ -112,6 +115,7 @@ class TopSigns:
     patterns: tuple[str, ...] = ()
     near_start: tuple[tuple[str, int], ...] = ()
     head_marks: tuple[HeadMark, ...] = ()
+    below_marks: tuple[HeadMark, ...] = ()
     head: int = 0
     openings: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
@@ -158,7 +162,7 @@ def _by_character(strings: set[str], at: int) -> dict[str, tuple[str, ...]]:
 def _line_sign_tests(signs: Sequence[TopSigns], below: bool, source: _Source) -> list[str]:
     """Write the expressions that tell whether `line` shows a line sign of `signs`.
 
-    The line signs (openings to date ending), and `TopSigns.below_test` below the first line.
+    The line signs (openings to date ending), and below the first line its marks and test.
     """
     tests: list[str] = []
     openings = {opening for sign in signs for opening in sign.openings}
@@ -185,19 +189,21 @@ def _line_sign_tests(signs: Sequence[TopSigns], below: bool, source: _Source) ->
         tests.append(f"line.endswith({by_final}.get(line[-1], ()))")
     if any(sign.date_ending for sign in signs):
         tests.append('(line[-3:-2] == "-" and line[-6:-5] == "-")')
-    tests += (
-        f"{source.name(sign.below_test)}(line)"
-        for sign in signs
-        if below and sign.below_test is not None
-    )
+    if below:
+        tests += (
+            _marks_test(sign.below_marks, f"line_head_{number}", f"line[:{sign.head}]", source)
+            for number, sign in enumerate(signs)
+            if sign.below_marks
+        )
+        tests += (f"{source.name(s.below_test)}(line)" for s in signs if s.below_test is not None)
     return tests
 
 
-def _head_mark_test(sign: TopSigns, head: str, source: _Source) -> str:
-    """Write the expression that tells whether the text's head holds one of `sign`'s marks."""
+def _marks_test(marks: Sequence[HeadMark], head: str, slice_: str, source: _Source) -> str:
+    """Write the expression that tells whether `slice_`, named `head`, holds one of `marks`."""
     tests: list[str] = []
-    for mark, literals, shape in sign.head_marks:
-        named = f"({head} := text[:{sign.head}])" if not tests else head
+    for mark, literals, shape in marks:
+        named = f"({head} := {slice_})" if not tests else head
         test = f"{mark!r} in {named}"
         if mark not in literals:  # else the mark alone is one of its literals
             test += " and (" + " or ".join(f"{literal!r} in {head}" for literal in literals) + ")"
@@ -264,7 +270,7 @@ class QuietTop:
                 ),
                 *(f"text.find({literal!r}, 0, {reach}) >= 0" for literal, reach in near),
                 *(
-                    _head_mark_test(sign, f"head_{number}", source)
+                    _marks_test(sign.head_marks, f"head_{number}", f"text[:{sign.head}]", source)
                     for number, sign in enumerate(signs)
                     if sign.head_marks
                 ),
