@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from newsnorm import Article, Dateline
+from newsnorm.dateline import SECTIONS
 
 _LOWER = "abcdefghijklmnopqrstuvwxyz"
 _UPPER = _LOWER.upper()
@@ -754,6 +755,7 @@ _dateline_place_words = (
     capitalized_words.map(str.upper)
     .filter(lambda word: len(word) >= 2)
     .filter(lambda word: word not in {"AP", "AFP", "UPI", "CNN", "DPA", "BBC", "EFE", "PTI"})
+    .filter(lambda word: word not in SECTIONS)  # a wire section is no place
 )
 _dateline_places = st.lists(_dateline_place_words, min_size=1, max_size=3).map(" ".join)
 _dateline_regions = (

@@ -30,6 +30,7 @@ __all__ = [
     "DATE_LINE_FORM",
     "GATE",
     "GATE_REACH",
+    "SECTIONS",
     "DatelineForm",
     "could_open_dateline",
     "could_open_with_date",
@@ -90,9 +91,7 @@ _INSTITUTION = "(?:" + "|".join((
     "Company", "Group", "Department", "Ministry", "Office", "Commission", "Committee", "Board",
     "Bank", "Museum", "Hospital", "School", "Academy", "Network", "Magazine", "Journal",
 )) + ")"  # fmt: skip
-# The sections wire headlines open with ("SOCCER - Lions win .", "RESEARCH ALERT - Delmar
-# starts Tarvo"), which read like a place before a dash: no dateline names one.
-_SECTIONS = frozenset((
+SECTIONS = frozenset((
     "SOCCER", "FOOTBALL", "AMERICAN FOOTBALL", "NFL AMERICAN FOOTBALL", "CRICKET", "TENNIS",
     "GOLF", "RUGBY", "RUGBY UNION", "RUGBY LEAGUE", "BASEBALL", "BASKETBALL", "HOCKEY",
     "ICE HOCKEY", "NHL ICE HOCKEY", "ATHLETICS", "CYCLING", "BOXING", "MOTOR RACING",
@@ -106,6 +105,13 @@ _SECTIONS = frozenset((
     "NEWS SUMMARY", "HIGHLIGHTS", "DIARY", "FOCUS", "INSIGHT", "BRIEF", "BRIEFS", "OBITUARY",
     "PROFILE", "TEXT", "POLL", "RESULTS", "STANDINGS",
 ))  # fmt: skip
+"""The sections wire headlines open with (``SOCCER - Lions win .``, ``RESEARCH ALERT - …``),
+which read like a place before a dash: no dateline names one without an agency or a date.
+
+Examples:
+    >>> "SOCCER" in SECTIONS, "LONDON" in SECTIONS
+    (True, False)
+"""
 _TITLE_CASE_PLACE = (
     r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
 )
@@ -483,7 +489,7 @@ def opens_with_section(line: str) -> bool:
         (True, False)
     """
     section, dash, _ = line.partition(" - ")
-    return bool(dash) and section.upper() in _SECTIONS
+    return bool(dash) and section.upper() in SECTIONS
 
 
 def could_open_dateline(line: str) -> bool:
@@ -524,12 +530,23 @@ def could_open_with_date(line: str) -> bool:
     )
 
 
+def _section_alone(dateline: Dateline) -> bool:
+    # A wire section before a dash with no agency or date: a headline's kicker.
+    location = dateline.location
+    return (
+        location is not None
+        and dateline.agency is None
+        and dateline.date_text is None
+        and location.upper() in SECTIONS
+    )
+
+
 def _read_forms(text: str) -> tuple[Dateline, int, str] | None:
     head, span, kind = text[:_HEAD], text[:_SPAN], _first_kind(text)
     for form in DATELINE_FORMS:
         if kind in form.first and any(map(head.__contains__, form.literals)):
             found = form._match(span, len(text))
-            if found is not None and (found[0].location or "").upper() not in _SECTIONS:
+            if found is not None and not _section_alone(found[0]):
                 return found[0], found[1], form.name
     return None
 
