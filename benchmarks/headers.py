@@ -19,6 +19,7 @@ from typing import Any
 
 import regex
 
+import newsnorm.pipeline as pipeline
 from benchmarks.common import (
     eval_path,
     percent,
@@ -155,6 +156,50 @@ def extraction_overhead(
     return 100 * (ratio - 1)
 
 
+class _Passing:
+    """A stand-in for `quiet_top`'s test in the pipeline: every text passes, after `test` ran."""
+
+    def __init__(self, test: Callable[[str], bool] | None) -> None:
+        self._run = test
+
+    def test(self, text: str) -> bool:
+        if self._run is not None:
+            self._run(text)
+        return True
+
+
+def quick_path_cost(texts: list[str], passes: int = 15) -> tuple[float, float]:
+    """The quick path's test on each of `texts`, in µs a text: alone, and inside `normalize`.
+
+    Alone: the test on the repaired texts, best of seven. Inside: the median over `passes` of
+    how much longer `normalize` takes when the test runs (every text then passes, so no reader
+    runs) than when every text passes untested, per text.
+    """
+    quiet = quiet_top("auto", header=True, dateline=True)
+    assert quiet is not None
+    repaired = [_repair_text(text, Config())[0] for text in texts]
+    alone = []
+    for _ in range(7):
+        began = time.perf_counter()
+        for text in repaired:
+            quiet.test(text)
+        alone.append(time.perf_counter() - began)
+    real = pipeline.quiet_top
+    gaps = []
+    try:
+        for _ in range(passes):
+            seconds = []
+            for stand_in in (_Passing(quiet.test), _Passing(None)):
+                pipeline.quiet_top = lambda *_, stand_in=stand_in, **__: stand_in
+                began = time.perf_counter()
+                _each(texts, None)
+                seconds.append(time.perf_counter() - began)
+            gaps.append(seconds[0] - seconds[1])
+    finally:
+        pipeline.quiet_top = real
+    return 1e6 * min(alone) / len(texts), 1e6 * statistics.median(gaps) / len(texts)
+
+
 def many_over_each(texts: list[str], passes: int = 9) -> float:
     """How many times faster `normalize_many` is than `normalize` on each of `texts`."""
     return _median_ratio(lambda: _each(texts, None), lambda: _many(texts, None), passes)
@@ -184,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
         assert quiet is not None
         passed = sum(quiet(_repair_text(text, Config())[0]) for text in bare)
         print(f"Passed by the quick path (no reader's sign at the top): {passed} of {len(bare)}")
+        alone, inside = quick_path_cost(bare)
+        print(f"The quick path's test: {alone:.1f} µs a story alone, {inside:.1f} µs inside "
+              "normalize")  # fmt: skip
         no_extraction = Config(header=False, dateline=False)
         for label, config in (
             ("the dateline alone", Config(header=False)),

@@ -4,17 +4,19 @@ Most stories open with their first paragraph, and the header readers and the dat
 nothing. Each reader of the top of a text declares, as `TopSigns`, what the text or its first
 lines must show for it to read anything: a literal anywhere in the text or near its start, how
 a line opens (lower-cased, or a phrase as written), what a line holds near its start or ends
-with, a colon after a key's few words, a line ending in an ISO date, tests of the first line,
-of the lines below it and of the whole text, and how many lines from the top it looks at.
-`QuietTop` joins the signs of a layout's readers into one pass over the first lines with
-string tests only: when no sign shows, none of the readers would read anything, so the
-pipeline hands the text on as its body without running them.
+with, a colon after a key's few words, a line ending in an ISO date, a dateline form's marks
+near the start, tests of the first line, of the lines below it and of the whole text, and how
+many lines from the top it looks at; where a cheap sign shows on lines the reader then mostly
+turns away, the reader's own test of the line confirms it. `QuietTop` writes one function of
+string tests for the signs of a layout's readers: when no sign shows, none of the readers
+would read anything, so the pipeline hands the text on as its body without running them.
 
-Why one pass: where the text stages have just run, the processor's caches hold their code, and
-every reader's own quick test, each a few string tests and a pattern, costs twice what it costs
-alone (`benchmarks/headers.py`); one short function of string tests costs least there. A signs
-declaration must never miss what its reader reads (it may show where the reader then finds
-nothing): ``tests/test_quiet_top.py`` checks each against its reader on every layout family.
+Why one written function: where the text stages have just run, the processor's caches hold
+their code, and each call, loop and string method costs more than it costs alone
+(`benchmarks/headers.py --breakdown` times the test both ways); the readers' own quick tests,
+one after the other, cost most there. A signs declaration must never miss what its reader
+reads (it may show where the reader then finds nothing): ``tests/test_quiet_top.py`` checks
+each against its reader on every layout family.
 
 Examples:
     >>> quiet = QuietTop((TopSigns(openings=("by",), lines=2, short=200),))
