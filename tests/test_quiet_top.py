@@ -166,6 +166,12 @@ def test_a_head_mark_shows_with_a_literal_of_its_own_and_its_shape() -> None:
     assert below("Rates Rise\nRates rose in Oslo - again.")  # beyond the line's head
 
 
+def test_marks_need_a_head_to_be_looked_for_in() -> None:
+    with pytest.raises(ValueError, match="head=0"):
+        QuietTop([TopSigns(head_marks=(("-", (" -",), None),))])
+    assert not QuietTop([TopSigns(head_marks=(("—", (), None),), head=5)])("OSLO—Rain.")
+
+
 def test_the_test_is_a_function_written_for_its_signs() -> None:
     quiet = QuietTop([TopSigns(anywhere=("@highlight",), openings=("by",), digit=True)])
     assert quiet.source.startswith("def quiet(text):")

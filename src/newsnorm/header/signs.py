@@ -207,7 +207,7 @@ def _marks_test(marks: Sequence[HeadMark], head: str, slice_: str, source: _Sour
     for mark, literals, shape in marks:
         named = f"({head} := {slice_})" if not tests else head
         test = f"{mark!r} in {named}"
-        if mark not in literals:  # else the mark alone is one of its literals
+        if literals and mark not in literals:  # else the mark alone shows
             test += " and (" + " or ".join(f"{literal!r} in {head}" for literal in literals) + ")"
         if shape is not None:
             test += f" and {source.name(shape)}({head}) is not None"
@@ -256,6 +256,9 @@ class QuietTop:
     __slots__ = ("source", "test")
 
     def __init__(self, signs: Sequence[TopSigns]) -> None:
+        for sign in signs:
+            if (sign.head_marks or sign.below_marks) and sign.head <= 0:
+                raise ValueError(f"marks looked for in no characters (head={sign.head}): {sign}")
         source = _Source()
         source.lines.append("def quiet(text):")
         source.turn_away(['not text or text[0].isspace() or text[-1] == "\\n"'])
