@@ -44,6 +44,7 @@ LINE_PHRASES = (
     "Related article »", "Related articles »", "Media playback is unsupported on your device",
     "Media playback is not supported on this device", "Image caption", "Image copyright",
     "Continue reading the main story", "Enlarge this image", "Scroll down for video",
+    "Share This Video", "Share this video", "Terms of Use Privacy Policy",
 )  # fmt: skip
 """The widget phrases that make a line furniture when they are the whole line.
 
@@ -177,10 +178,23 @@ _BULLET_MARKS = ("* ", "• ")
 # BBC: "2 November 2014 Last updated at 17:20 GMT".
 _LAST_UPDATED = regex.compile(r"^(?P<day>\S.{4,40}?) Last updated at (?P<time>\S.{0,20})$")
 # "Ann Lee | Staff Writer | Tuesday, 25 November 2014": name, role perhaps, date.
+# The name's later words may open with a small prefix (deCasparis) or be a particle (van).
 _BAR_BYLINE = regex.compile(
-    r"^(?P<name>[A-Z][\p{L}'’.-]+(?: [A-Z][\p{L}'’.-]+){1,3})"
+    r"^(?P<name>[A-Z][\p{L}'’.-]+"
+    r"(?: (?:(?:de|da|di|van|von|der|del|la|le) )?(?:\p{Ll}{1,3})?[A-Z][\p{L}'’.-]+){1,3})"
     r"(?: \| (?P<role>[A-Z][\p{L}'’-]*(?: [\p{L}'’-]+){0,4}))? \| (?P<date>[^|]{6,60})$"
 )
+_RELATIVE_DATE = regex.compile(
+    r"(?i:(?:\d{1,3}|an?|one) (?:second|minute|hour|day|week|month|year)s? ago|yesterday|today)$"
+)
+# A sports agency's photo caption: its date, place and picture, then the credit it requires
+# ("Dec 27, 2014; Akron, OH, USA; Zips guard Tim Lee drives. Mandatory Credit: Ann Lee-…").
+_SPORTS_CAPTION = regex.compile(
+    rf"^(?:{MONTH_PATTERN}) [0-3]?[0-9], [0-9]{{4}}; [^\n]*\bMandatory Credit: "
+)
+_MANDATORY_CREDIT = "Mandatory Credit: "
+# A page's picture number alone on a line, below its caption ("4419915").
+_PICTURE_NUMBER_DIGITS = 5
 _HIGHLIGHTS = "Story highlights"
 _MAX_HIGHLIGHTS = 6
 _CLOSERS = "\"'”’)"
@@ -280,7 +294,8 @@ def _field_line(line: str, reading: _Reading) -> bool:
     bar = _BAR_BYLINE.match(line) if " | " in line else None
     if bar is not None:
         date = parse_date(bar["date"].strip())
-        if date is not None:
+        if date is not None or _RELATIVE_DATE.match(bar["date"].strip()):
+            # A relative date ("5 days ago") is kept as printed, and gives no date.
             reading.byline = reading.byline or bar["name"]
             reading.date = reading.date or date
             if bar["role"]:
@@ -288,6 +303,18 @@ def _field_line(line: str, reading: _Reading) -> bool:
             reading.headers.append(("date", bar["date"].strip()))
             return True
     return False
+
+
+def _is_sports_caption(line: str) -> bool:
+    return (
+        ";" in line[:MARK_REACH]
+        and _MANDATORY_CREDIT in line
+        and _SPORTS_CAPTION.match(line) is not None
+    )
+
+
+def _is_picture_number(line: str) -> bool:
+    return len(line) >= _PICTURE_NUMBER_DIGITS and line.isdigit()
 
 
 def _furniture_line(line: str, *, top: bool) -> bool:
@@ -305,6 +332,8 @@ def _furniture_line(line: str, *, top: bool) -> bool:
             return True
     if not top:
         return False
+    if _is_sports_caption(line):
+        return True
     if line.startswith(_NOTE_STARTS) and _NOTE.match(line):
         # A long unbracketed note may be the whole story run into it: it stays.
         return line[:1] == "(" or len(line) <= _MAX_NOTE
@@ -425,9 +454,13 @@ def _shows_a_form(line: str) -> bool:
     if forms is not None and head.startswith(forms):
         return True
     if initial.isdigit() and (
-        head.find(" of ", 1, _CAPTION_NUMBER_END) > 0 or _UPDATE_STAMP in head
+        head.find(" of ", 1, _CAPTION_NUMBER_END) > 0
+        or _UPDATE_STAMP in head
+        or _is_picture_number(line)
     ):
-        return True  # a caption's numbering, or a BBC update stamp (it opens with its date)
+        return True  # a caption's numbering, a BBC update stamp (it opens with its date)
+    if _is_sports_caption(line):
+        return True
     endings = _GLUED_BY_FINAL.get(line[-1])
     return (
         (endings is not None and line.endswith(endings))
@@ -520,7 +553,8 @@ def _read_top(lines: list[str], reading: _Reading) -> list[str]:
             line = rest
         if not line:
             keep[index] = False
-        elif _furniture_line(line, top=True):
+        elif _furniture_line(line, top=True) or (reading.furniture and _is_picture_number(line)):
+            # A picture's number goes with the caption above it.
             reading.furniture.append(line)
             keep[index] = False
         elif _field_line(line, reading):
@@ -641,7 +675,7 @@ RECOGNIZER = Recognizer(
     top_signs=TopSigns(
         forms=_FORM_STARTS,
         digit=True,
-        marks=("|", *_BUTTON_MARKS),
+        marks=("|", ";", *_BUTTON_MARKS),  # a sports caption's ";" after its date
         endings=(*_GLUED_ENDINGS, " |", ")"),
         confirm=_shows_a_form,  # a caption's numbering, a photo's credit: what `_at_top` asks
         first_test=_may_open_with_captions,

@@ -61,6 +61,7 @@ __all__ = [
 HEADER_PARTS = (
     "headline", "corpus date line", "byline", "date phrase", "keyed header", "date line",
     "contributor note", "copyright notice", "page date", "byline role", "repeated headline",
+    "page label",
 )  # fmt: skip
 """The names of the generic reader's parts, as `HeaderFields.recognizers` reports them.
 
@@ -174,6 +175,29 @@ def _next_line(lines: list[str], index: int) -> str:
     return ""
 
 
+# A page's section printed alone above the story ("Investing", "Sports"): no headline.
+_SECTION_LABELS = frozenset((
+    "news", "world", "world news", "u.s.", "us", "national", "local", "politics", "business",
+    "markets", "investing", "money", "finance", "economy", "tech", "technology", "science",
+    "health", "sport", "sports", "entertainment", "arts", "culture", "books", "music", "movies",
+    "film", "tv", "television", "lifestyle", "style", "fashion", "food", "travel", "real estate",
+    "autos", "education", "environment", "weather", "opinion", "opinions", "editorial",
+    "editorials", "commentary", "columns", "blogs", "features", "feature", "video", "videos",
+    "photos", "gallery", "obituaries", "religion", "crime", "media",
+))  # fmt: skip
+# A byline's word printed with no name after it.
+_BARE_BYLINE = frozenset(("By", "By:", "BY", "BY:", "by"))
+
+
+def _page_label(line: str) -> str | None:
+    """Name the field a line alone above the story goes to: "section", "furniture", or None."""
+    if line in _BARE_BYLINE:
+        return "furniture"
+    if line.rstrip(":").lower() in _SECTION_LABELS:
+        return "section"
+    return None
+
+
 def _looks_like_title(line: str) -> bool:
     # Headlines do not end in a full stop, unless written in capitals (… CORP.). The cheap
     # tests come first: most first lines are paragraphs.
@@ -231,10 +255,9 @@ def _introduces_story(upcoming: str) -> bool:
     if is_note_line(upcoming):
         return True
     dateline, _ = split_dateline(upcoming)
-    # A dateline with its place, or an agency's in brackets alone ("(Reuters) - …").
-    return dateline is not None and (
-        dateline.location is not None or (dateline.agency is not None and upcoming[0] == "(")
-    )
+    # A dateline with its place, or an agency's alone: "(Reuters) - …", and AG News's "AP - …"
+    # below its headline ("Fountain to close (AP)").
+    return dateline is not None and (dateline.location is not None or dateline.agency is not None)
 
 
 def _glued_byline(text: str) -> tuple[str, str] | None:
@@ -504,6 +527,14 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
     found = _HeaderBuilder()
     index = 0
     title_candidate: str | None = None
+    while len(lines) > 1 and not lines[1].strip() and (label := _page_label(lines[0].strip())):
+        # A page's section or a bare "By" alone above a blank line: the top goes on below it.
+        if label == "section":
+            found.add("section", lines[0], "page label")
+        else:
+            found.furniture.append(lines[0].strip())
+            found.parts.setdefault("page label")
+        lines = "\n".join(lines[1:]).lstrip().split("\n")
     if lines:
         first = lines[0].strip()
         upcoming = _next_line(lines, 0)
