@@ -884,6 +884,7 @@ TOP_PIECES = (
     "LONDON 1996-08-30", "-DOCSTART-", "-DOCSTART- -X- -X- O", "SOCCER - ", "Ore.\ngovernor ",
     "Investing\n\n", "By\n\n", "Share This Video", "Terms of Use Privacy Policy", "AP - ",
     "Nora deVries | Contributing Writer | 5 days ago", "4419915",
+    "Chips Rally Again (Reuters) Reuters - ", "Chips Rally Again LONDON (Reuters) - ",
     "Dec 27, 2014; Akron, OH, USA; A guard drives. Mandatory Credit: Ann Lee-Metro Sports",
     "@highlight", "[SN]TITLE[SN]", " = Rain = ",
     "ADVERTISEMENT", "Advertisement", "View full size image", "Credit: NASA",

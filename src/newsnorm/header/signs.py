@@ -274,10 +274,12 @@ class QuietTop:
                     for search in (*searches, *(re.compile(p).search for p in patterns))
                 ),
                 *(f"text.find({literal!r}, 0, {reach}) >= 0" for literal, reach in near),
-                *(
-                    _marks_test(sign.head_marks, f"head_{number}", f"text[:{sign.head}]", source)
-                    for number, sign in enumerate(signs)
-                    if sign.head_marks
+                *(  # readers sharing marks (the dateline's gate) share their test
+                    _marks_test(marks, f"head_{number}", f"text[:{head}]", source)
+                    for number, (marks, head) in enumerate(
+                        dict.fromkeys((sign.head_marks, sign.head) for sign in signs)
+                    )
+                    if marks
                 ),
                 *(f"{source.name(s.text_test)}(text)" for s in signs if s.text_test is not None),
             ]
