@@ -449,8 +449,8 @@ def opens_with_body(top: Top) -> bool:
     because it asks what each part needs: a header line begins as one of the kinds in
     `newsnorm.header.lines` does (`could_be_header_line`), and a headline on the first line
     is short and stands in capitals, above a blank line, or above a line that introduces a
-    story (a header line, a date line, a note, or a dateline with its place), which only a
-    line beginning as one of them is asked.
+    story (a header line, a date line, a note, or a dateline with its place or agency), which
+    only a line beginning as one of them is asked, or runs into a dateline (AG News's text).
 
     Examples:
         >>> opens_with_body(Top("Rain fell all day in the city.\\nIt stopped at noon."))
@@ -534,6 +534,9 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
     before the body (``Tuesday, September 1, 2015``) is left in the body: it is the story's
     dateline. Without a dated header, a web page's own date printed on a short line near the
     top counts (``Posted: Nov 8, 2023``), unless the text opens with a paragraph of the story.
+    A page's section alone above a blank line (``Investing``) goes to the ``section`` header
+    and a bare ``By`` to the furniture, and the top is read from the line below; AG News's
+    headline run into its description (``Chips Rally (Reuters) Reuters - …``) is the title.
     `top` is the text's `Top` when the caller has one.
 
     Examples:
@@ -550,6 +553,9 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
         ('Storm Hits', {'headline': 'Gale warning'}, 'Wind.')
         >>> read_generic_header("Date night is back.")[1]
         'Date night is back.'
+        >>> fields, body = read_generic_header("Sports\\n\\nLions Win\\n\\nThe Lions won.")
+        >>> fields.title, dict(fields.headers), body
+        ('Lions Win', {'section': 'Sports'}, 'The Lions won.')
     """
     if opens_with_body(Top(text) if top is None else top):
         # The story itself comes first, so there is no page top above it whose date to read.
