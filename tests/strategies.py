@@ -645,6 +645,8 @@ def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     if joint == " " and not (published or updated):
         joint = " . "  # run together, only a stamp tells where the parts end
     raw = joint.join([*parts, body])
+    if joint == " . " and names and (published or updated) and draw(st.booleans()):
+        raw = raw.replace("By . ", "By ", 1)  # no stop after By: a stamp follows the name
     byline = " ".join(["By", names[0], *(f"and {name}" for name in names[1:])]) if names else None
     return raw, {"byline": byline, "date": published}, body
 

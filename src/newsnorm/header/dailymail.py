@@ -59,11 +59,15 @@ _PUBLISHED = any_case("published")
 _UPDATED = any_case("updated")
 # A stamp's value runs to the next separator; parse_date decides whether it is a date.
 _VALUE = r"[^\n|]{1,60}?"
+# A byline with no stop after its By ("By ANN LEE . PUBLISHED: . …", as some copies print it)
+# reads only before a stamp's key.
 _HEADER = regex.compile(
     rf"""
     ^\s*
     (?:(?P<by>By|BY){_SEP}(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP}
-      |(?P<by>by){_SEP}(?P<name>{_SMALL_NAME}){_SEP})?
+      |(?P<by>by){_SEP}(?P<name>{_SMALL_NAME}){_SEP}
+      |(?P<by>By|BY)\h(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP}
+        (?=(?:{_PUBLISHED}|{_UPDATED}):{_SEP}))?
     (?:(?P<published_key>{_PUBLISHED}):{_SEP}(?P<published>{_VALUE}){_SEP}(?:\|{_SEP})?)?
     (?:(?P<updated_key>{_UPDATED}):{_SEP}(?P<updated>{_VALUE}){_SEP})?
     (?:(?P<last>{any_case("last updated at")}\h(?P<time>[^\n.]{{1,20}}?)\h{any_case("on")}\h
