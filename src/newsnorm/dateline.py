@@ -30,6 +30,7 @@ __all__ = [
     "DATE_LINE_FORM",
     "GATE",
     "GATE_REACH",
+    "KNOWN_AGENCY",
     "SECTIONS",
     "DatelineForm",
     "could_open_dateline",
@@ -126,7 +127,13 @@ _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _LOWER_AGENCY = r"\p{Ll}[\p{Ll}&.'’-]*(?: \p{Ll}[\p{Ll}&.'’-]*){0,3}"
 # A news site credited as a feed's source (AG News): SPACE.com, FT.com, USATODAY.com.
 _WEB_SOURCE = r"[A-Z][A-Za-z0-9-]*\.com"
-_KNOWN_AGENCY = "(?:" + "|".join(regex.escape(name) for name in AGENCIES) + ")"
+KNOWN_AGENCY = "(?:" + "|".join(regex.escape(name) for name in AGENCIES) + ")"
+"""A pattern of the names in `AGENCIES`.
+
+Examples:
+    >>> regex.fullmatch(KNOWN_AGENCY, "Reuters") is not None
+    True
+"""
 _KNOWN_LOWER_AGENCY = "(?:" + "|".join(sorted({name.lower() for name in AGENCIES})) + ")"
 _DASH = r"(?:-{1,2}|–|—|_)"
 # After the dash: spaces, or the end of the line (a dateline above a table).
@@ -326,7 +333,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "date_agency",
         "upper",
         _SPACED_DASHES,
-        rf"(?P<date>{_DATE_TEXT}) \((?P<agency>{_KNOWN_AGENCY})\) {_DASH}{_AFTER_DASH}",
+        rf"(?P<date>{_DATE_TEXT}) \((?P<agency>{KNOWN_AGENCY})\) {_DASH}{_AFTER_DASH}",
     ),
     # (CNN) --, (EW.com) --, (CNN)--The
     _form(
@@ -340,7 +347,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "agency_undashed",
         "upper (",
         tuple(f"({name})" for name in AGENCIES),
-        rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{_KNOWN_AGENCY})\)"
+        rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{KNOWN_AGENCY})\)"
         rf" ?(?={_OPEN}[A-Z0-9])",
     ),
     # Reuters - Shares, AP - NASA's probe, FT.com - Shares, SPACE.com - TORONTO -- A team: a
@@ -350,7 +357,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "agency_dash",
         "upper",
         _SPACED_DASHES,
-        rf"(?P<agency>{_KNOWN_AGENCY}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +"
+        rf"(?P<agency>{KNOWN_AGENCY}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +"
         rf"(?:(?P<location>{_BARE_PLACE}){_LONE_DASH})?{_SOURCED_STORY_START}",
     ),
     # (cnn) --, washington (ap) _, london (reuters) -, beijing, march # (xinhua) --: lower-cased
@@ -519,15 +526,19 @@ def could_open_with_date(line: str) -> bool:
     """
     if not could_start_a_date(line) or _DIGIT.search(line) is None:
         return False  # every date the grammar reads has a digit
-    if parse_date(line) is not None:
-        return True
-    found = match_date(line)
-    return (
-        found is not None
-        and found.weekday
-        and found.date is not None
-        and line[found.end : found.end + 1] == " "
-    )
+    return _opening_date(line) is not None
+
+
+def _opening_date(text: str) -> tuple[str, str] | None:
+    # The date a text opens with, and the rest: a first line that is a date, or a weekday's
+    # date glued to the story (Wikinews: "Tuesday, May 4, 2021 The mayor …").
+    first_line, _, rest = text.partition("\n")
+    if parse_date(first_line):
+        return first_line.strip(), rest.lstrip("\n")
+    found = match_date(text)
+    if found and found.weekday and found.date and text[found.end : found.end + 1] == " ":
+        return text[: found.end], text[found.end :].lstrip(" ")
+    return None
 
 
 def _section_alone(dateline: Dateline) -> bool:
@@ -572,20 +583,9 @@ def split_dateline_and_form(text: str) -> tuple[Dateline | None, str, str | None
     if not dashed and not dated:
         return None, text, None
     date_text, body = None, stripped
-    if dated:
-        first_line, _, rest = stripped.partition("\n")
-        if parse_date(first_line):
-            date_text, body = first_line.strip(), rest.lstrip("\n")
-        else:
-            # Wikinews glues the weekday date to the story: "Tuesday, May 4, 2021 The mayor …".
-            found = match_date(stripped)
-            if (
-                found
-                and found.weekday
-                and found.date
-                and stripped[found.end : found.end + 1] == " "
-            ):
-                date_text, body = stripped[: found.end], stripped[found.end :].lstrip(" ")
+    opening = _opening_date(stripped) if dated else None
+    if opening is not None:
+        date_text, body = opening
     if date_text is None and not dashed:
         return None, text, None
     read = _read_forms(body) if date_text is None or _could_hold_dateline(body[:_HEAD]) else None

@@ -24,9 +24,9 @@ import regex
 
 from newsnorm.article import Dateline, Headers
 from newsnorm.dateline import (
-    AGENCIES,
     GATE,
     GATE_REACH,
+    KNOWN_AGENCY,
     could_open_dateline,
     opens_with_section,
     split_dateline,
@@ -194,11 +194,10 @@ _BARE_BYLINE = frozenset(("By", "By:", "BY", "BY:", "by"))
 # the headline ends with ("Chips Rally (Reuters) Reuters - …") or with a dateline in capitals
 # ("Chips Rally  LONDON (Reuters) - …"). The agency in brackets stands in the head the
 # dateline's gate looks at, so that the quick path sees it.
-_KNOWN_AGENCY = "(?:" + "|".join(map(regex.escape, AGENCIES)) + ")"
 _GLUED_HEADLINE = regex.compile(
-    rf"^(?P<title>[^\n]{{8,110}}? \((?P<agency>{_KNOWN_AGENCY})\)) (?=(?P=agency) [-–—])"
+    rf"^(?P<title>[^\n]{{8,110}}? \((?P<agency>{KNOWN_AGENCY})\)) (?=(?P=agency) [-–—])"
     rf"|^(?P<headline>[^\n]{{8,110}}?) (?=[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){{0,3}}"
-    rf"(?:, [A-Z][\p{{L}}.'’-]+(?: [A-Z][\p{{L}}.'’-]+){{0,2}})? \({_KNOWN_AGENCY}\) [-–—])"
+    rf"(?:, [A-Z][\p{{L}}.'’-]+(?: [A-Z][\p{{L}}.'’-]+){{0,2}})? \({KNOWN_AGENCY}\) [-–—])"
 )
 
 
