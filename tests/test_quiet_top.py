@@ -85,12 +85,14 @@ def test_each_readers_signs_show_on_its_layouts(text: str) -> None:
 
 
 def test_each_readers_signs_show_on_every_pair_of_pieces() -> None:
-    # Every piece alone, after another, and on the line below another, the second line
-    # ending in prose, as a line of a story would.
+    # Every piece alone, after another, on the line below another and below a blank line,
+    # the second line ending in prose, as a line of a story would.
     for first in TOP_PIECES:
         for second in TOP_PIECES:
-            for text in (f"{first}{second}", f"{first}\n{second}", f"{first}\n{second} Rain."):
-                _check_each_readers_signs(text)
+            for below in ("\n", "\n\n"):
+                for text in (f"{first}{second}", f"{first}{below}{second}",
+                             f"{first}{below}{second} Rain."):  # fmt: skip
+                    _check_each_readers_signs(text)
 
 
 @settings(max_examples=60)
@@ -115,10 +117,18 @@ def test_most_stories_are_passed_by() -> None:
         "The council met on Tuesday evening to weigh the plan, which would add three hundred"
         " homes to the edge of the town and a new road to the station, and voted it through"
         " after a long debate in which the mayor spoke twice.\nShe said so.",
+        # paragraphs between blank lines, or one a line, with a story's brackets and dashes
+        "Rates rose on Monday, dealers said.\n\nThe bank (FDIC) held its long- and"
+        " short-term rates.\n\nIt said so.",
+        "Rates rose on Monday and again on Tuesday, dealers in London and in New York said"
+        " late on Tuesday, as bonds fell.\nThe agency (FDIC) - a regulator - said so.\n"
+        "It did.\nOSLO was calm.",
     ]
     assert all(map(quiet, stories))
     shown = [
         "Rates Rise\n\nRates rose.",  # a headline above a blank line
+        "Sports\n\nThe Lions won.",  # a page's label above a blank line
+        "A man waves in Oslo.\nOSLO (Reuters) - Crowds gathered.",  # a caption above a dateline
         "RATES RISE\nRates rose.",  # a headline in capitals
         "Rates rose,\nBy Ann Lee\nsaid.",  # a byline below
         "Source: wire\nRates rose.",  # a keyed header
@@ -127,6 +137,16 @@ def test_most_stories_are_passed_by() -> None:
         " Rates rose.",  # white space the readers strip
     ]
     assert not any(map(quiet, shown))
+
+
+def test_a_blank_line_below_the_first_shows_what_its_readers_gap_test_says() -> None:
+    quiet = QuietTop([TopSigns(openings=("by",), gap_test=str.istitle, lines=2, short=50)])
+    assert quiet("Rates rose.\n\nThey fell.") and quiet("Rates rose.\nThey fell.")
+    assert not quiet("Rates Rose\n\nThey fell.")  # the gap test
+    assert not quiet("Rates rose.\n\nBy Ann Lee")  # the line below the blank one is the second
+    assert not quiet("Rates rose.\n\n\nThey fell.")  # two blank lines: left to the readers
+    assert quiet("Rates Rose\n\nThey fell.".replace("\n\n", "\n"))
+    assert QuietTop([TopSigns(openings=("by",), lines=2, short=50)])("Rates Rose\n\nThey fell.")
 
 
 def test_a_long_first_line_hides_the_lines_below_it() -> None:

@@ -30,7 +30,7 @@ import datetime as dt
 
 import regex
 
-from newsnorm.dateline import split_dateline
+from newsnorm.dateline import could_open_dateline, split_dateline
 from newsnorm.dates import MONTH_PATTERN, parse_date
 from newsnorm.header.recognizer import Found, Recognizer
 from newsnorm.header.signs import MARK_REACH, TopSigns
@@ -495,7 +495,9 @@ def _at_top(top: Top) -> bool:
 def _captions_above_dateline(top: Top) -> bool:
     """Tell whether the top may be a run of captions down to a dateline.
 
-    That is sentences, each a short line, from the first down to a line that may open one.
+    That is sentences, each a short line, from the first down to a dateline (`_is_dateline`,
+    asked only of a line that shows the mark and literal every dateline `split_dateline`
+    reads shows, its gate: a story's "(FDIC)" or "long- and short-term" has none).
     """
     if len(top.first) > _STORY_PARAGRAPH or not _ends_sentence(top.first):
         return False  # no run of captions from the top down to a dateline
@@ -503,8 +505,8 @@ def _captions_above_dateline(top: Top) -> bool:
         line = top.line(number)
         if not line:
             return False
-        if _may_open_dateline(line):
-            return True  # perhaps a dateline below captions
+        if could_open_dateline(line) and _is_dateline(line):
+            return True  # perhaps captions above their dateline
         if len(line) > _STORY_PARAGRAPH or not _ends_sentence(line):
             return False  # the run of captions from the top is over
     return False

@@ -219,6 +219,14 @@ def _glued_headline(line: str) -> tuple[str, str] | None:
     return title, line[match.end() :]
 
 
+def _may_be_title(line: str) -> bool:
+    # Headlines do not end in a full stop, unless written in capitals (… CORP.). The cheap
+    # tests of `_looks_like_title`, first: most first lines are paragraphs.
+    return len(line) <= _MAX_TITLE_LENGTH and not (
+        line.endswith(".") and not line.endswith("...") and line.upper() != line
+    )
+
+
 def _page_label(line: str) -> str | None:
     """Name the field a line alone above the story goes to: "section", "furniture", or None."""
     if line in _BARE_BYLINE:
@@ -229,11 +237,7 @@ def _page_label(line: str) -> str | None:
 
 
 def _looks_like_title(line: str) -> bool:
-    # Headlines do not end in a full stop, unless written in capitals (… CORP.). The cheap
-    # tests come first: most first lines are paragraphs.
-    if len(line) > _MAX_TITLE_LENGTH or (
-        line.endswith(".") and not line.endswith("...") and line.upper() != line
-    ):
+    if not _may_be_title(line):
         return False
     if line.endswith(_OPEN_DASHES):
         return False  # a dateline whose story starts on the next line ("DENVER —")
@@ -367,6 +371,10 @@ def _headline_above_paragraph(lines: list[str], first: str) -> bool:
     # A web headline stands alone above a blank line and, unlike a paragraph, has no full stop.
     if not (len(lines) > 2 and not lines[1].strip() and _next_line(lines, 0)):
         return False
+    return _ends_as_headline(first)
+
+
+def _ends_as_headline(first: str) -> bool:
     if not first.endswith(_SENTENCE_END):
         return True
     # Nor has it once a bracket at its end (a source's credit, "… Bridges (AP)", or an aside)
@@ -464,8 +472,8 @@ def opens_with_body(top: Top) -> bool:
         return True
     if _in_capitals(first):
         return False  # a headline in capitals: a wire brief, or above the story
-    if top.gap_after_first:
-        return False  # a headline above a blank line
+    if top.gap_after_first and _may_stand_above_gap(first):
+        return False  # a headline or a page's label above a blank line
     second = top.second
     return not (second and _may_stand_below_headline(second))
 
@@ -477,6 +485,24 @@ def _may_stand_below_headline(line: str) -> bool:
     if not (could_be_header_line(line) or could_open_dateline(line)):
         return False
     return _introduces_story(line) or GLUED_DATE_LINE.match(line) is not None
+
+
+def _may_stand_above_gap(first: str) -> bool:
+    """Tell whether a first line with a blank line below it may be read for it.
+
+    A page's label is (a section, a bare By), and a headline above its story
+    (`_headline_above_paragraph`); a paragraph, which most texts whose paragraphs stand
+    between blank lines open with, is not.
+
+    Examples:
+        >>> _may_stand_above_gap("Storm Hits Coast"), _may_stand_above_gap("Sports")
+        (True, True)
+        >>> _may_stand_above_gap("The storm hit the coast on Monday, officials said.")
+        False
+    """
+    if _page_label(first) is not None:
+        return True
+    return _may_be_title(first) and _ends_as_headline(first)
 
 
 def _in_capitals(line: str) -> bool:
@@ -493,6 +519,7 @@ TOP_SIGNS = TopSigns(
     confirm=could_be_header_line,  # what `opens_with_body` asks of the first line
     confirm_below=_may_stand_below_headline,  # and of the second
     first_test=_headline_in_capitals,
+    gap_test=_may_stand_above_gap,
     head_marks=GATE,  # a headline run into a dateline (`_glued_headline`)
     below_marks=GATE,  # a dateline form's mark and literal (`could_open_dateline`)
     head=GATE_REACH,
@@ -501,7 +528,7 @@ TOP_SIGNS = TopSigns(
 )
 """What the first two lines show wherever `opens_with_body` says no: how a kind of header line
 opens, a keyed line's colon, a short first line in capitals, a second line that may open a
-dateline (a blank second line is a sign to `newsnorm.header.signs.QuietTop` itself).
+dateline, and a first line above a blank line that may be a headline or a page's label.
 
 Examples:
     >>> TOP_SIGNS.lines, "by" in TOP_SIGNS.openings

@@ -100,6 +100,9 @@ class TopSigns:
         first_test: a test of the first line, when it is at most `short` characters long,
             given the text too (for a reader that looks further where the line shows its sign).
         below_test: a test of each line below the first.
+        gap_test: a test of the first line when a blank line stands right below it (a
+            headline above its story); without one, the reader skips blank lines, as `Top`
+            does, and the line below the blank one is the second.
         confirm: the reader's own test of a line that shows one of its line signs above
             (openings to date ending, `below_marks`, `below_test`): the sign counts only where it
             passes. The quick path asks it only of such lines, so it may cost more.
@@ -128,6 +131,7 @@ class TopSigns:
     date_ending: bool = False
     first_test: Callable[[str, str], bool] | None = None
     below_test: LineTest | None = None
+    gap_test: LineTest | None = None
     confirm: LineTest | None = None
     confirm_below: LineTest | None = None
     text_test: LineTest | None = None
@@ -237,9 +241,12 @@ def _write_confirmation(signs: Sequence[TopSigns], below: bool, source: _Source)
 class QuietTop:
     """A test of a text for the signs of several readers at once: True when none shows.
 
-    A text that opens with white space or ends with a line break, or whose lines looked at
-    are blank or open or end with white space, is not called quiet: the readers' handling
-    of those is left to them.
+    Blank lines between the lines looked at are skipped, as the readers skip them (one at a
+    time: paragraphs stand so); a blank line right below the first line shows what the
+    readers' `TopSigns.gap_test` says of that line. A text that opens with white space or
+    ends with a line break, or whose lines looked at open or end with white space or stand
+    below two blank lines, is not called quiet: the readers' handling of those is left to
+    them.
 
     The test is a function written for the signs it is given (`source`): the string tests
     they need, in a row, and no loop. It runs on most texts, where each call, loop and string
@@ -286,19 +293,30 @@ class QuietTop:
         )
         depth = max((sign.lines for sign in signs), default=0)
         for index in range(depth):
+            at = [sign for sign in signs if sign.lines > index]
             if index == 0:
                 source.lines += [
                     '    end = text.find("\\n")',
                     "    line = text if end < 0 else text[:end]",
                 ]
             else:
+                # One blank line (paragraphs stand so) is skipped, as the readers skip it;
+                # the text ends in none. Below the first line, it may be a sign itself.
+                gap_tests = [
+                    f"{source.name(sign.gap_test)}(first)"
+                    for sign in at
+                    if index == 1 and sign.gap_test is not None
+                ]
+                source.lines += ["    start = end + 1", '    if text[start] == "\\n":']
                 source.lines += [
-                    "    start = end + 1",
+                    *(f"        if {' or '.join(gap_tests)}:", "            return False")[
+                        : 2 if gap_tests else 0
+                    ],
+                    "        start += 1",
                     '    end = text.find("\\n", start)',
                     "    line = text[start:] if end < 0 else text[start:end]",
                 ]
             source.turn_away(["not line or line[0].isspace() or line[-1].isspace()"])
-            at = [sign for sign in signs if sign.lines > index]
             tests = _line_sign_tests(at, index > 0, source)
             confirmation = _write_confirmation(at, index > 0, source)
             if tests and confirmation is not None:
@@ -317,6 +335,8 @@ class QuietTop:
                 # How long a line can be for the line below it to be looked at.
                 reach = max((sign.short for sign in signs if sign.lines > index + 1), default=-1)
                 source.turn_away([f"end < 0 or len(line) > {reach}"], answer=True)
+                if index == 0 and any(sign.gap_test is not None for sign in signs):
+                    source.lines.append("    first = line")
         source.lines.append("    return True")
         self.source = "\n".join(source.lines)
         """The functions' source, to read (its names stand for values bound when it is run)."""
