@@ -149,6 +149,16 @@ def test_a_blank_line_below_the_first_shows_what_its_readers_gap_test_says() -> 
     assert QuietTop([TopSigns(openings=("by",), lines=2, short=50)])("Rates Rose\n\nThey fell.")
 
 
+def test_marks_below_are_looked_for_down_to_their_own_line() -> None:
+    dash = (("-", (" -",), None),)
+    signs = TopSigns(openings=("by",), below_marks=dash, head=20, lines=2, marks_lines=3, short=50)
+    quiet = QuietTop([signs])
+    assert not quiet("Rain.\nSnow.\nOSLO - Wind.")  # the mark, on the third line
+    assert quiet("Rain.\nSnow.\nSnow.\nOSLO - Wind.")  # not on the fourth
+    assert not quiet("Rain.\nBy Ann Lee\nSnow.") and quiet("Rain.\nSnow.\nBy Ann Lee")
+    assert signs.depth == 3
+
+
 def test_a_long_first_line_hides_the_lines_below_it() -> None:
     quiet = QuietTop([TopSigns(openings=("by",), lines=2, short=20)])
     assert quiet("Rates rose on Monday, as traders bought.\nBy Ann Lee")

@@ -30,7 +30,7 @@ import datetime as dt
 
 import regex
 
-from newsnorm.dateline import could_open_dateline, split_dateline
+from newsnorm.dateline import GATE, GATE_REACH, could_open_dateline, split_dateline
 from newsnorm.dates import MONTH_PATTERN, parse_date
 from newsnorm.header.recognizer import Found, Recognizer
 from newsnorm.header.signs import MARK_REACH, TopSigns
@@ -512,11 +512,12 @@ def _captions_above_dateline(top: Top) -> bool:
     return False
 
 
-def _may_open_with_captions(first: str, text: str) -> bool:
-    # `_captions_above_dateline` for the quick path (`TopSigns.first_test`, on a first line of
-    # at most `_STORY_PARAGRAPH` characters): most ends no sentence, which is told before the
-    # top is found.
-    return _ends_sentence(first) and _captions_above_dateline(Top(text))
+def _may_be_read_below(line: str) -> bool:
+    # What the quick path asks of a line below the first that shows a form's sign or the
+    # dateline's gate (`TopSigns.confirm_below`): a form (`_at_top`), or a dateline that
+    # captions above it may run down to (`_captions_above_dateline`, whose run of sentences
+    # it does not ask about).
+    return _shows_a_form(line) or _is_dateline(line)
 
 
 def _read_top(lines: list[str], reading: _Reading) -> list[str]:
@@ -673,15 +674,18 @@ RECOGNIZER = Recognizer(
     # shows none.
     anywhere=("ADVERTISEMENT", "Advertisement", _SHARE_PANEL_OPENING),
     # What `_shows_a_form` looks for on the first two lines (a caption's numbering opens with
-    # a digit), and captions above a dateline.
+    # a digit), and the dateline's gate on the lines below, which captions run down to.
     top_signs=TopSigns(
         forms=_FORM_STARTS,
         digit=True,
         marks=("|", ";", *_BUTTON_MARKS),  # a sports caption's ";" after its date
         endings=(*_GLUED_ENDINGS, " |", ")"),
         confirm=_shows_a_form,  # a caption's numbering, a photo's credit: what `_at_top` asks
-        first_test=_may_open_with_captions,
+        confirm_below=_may_be_read_below,
+        below_marks=GATE,
+        head=GATE_REACH,
         lines=_FIRST_LINES,
+        marks_lines=1 + _CAPTION_RUN,
         short=_STORY_PARAGRAPH,
     ),
 )

@@ -87,7 +87,8 @@ class TopSigns:
             characters hold: the mark, one of its literals, and a match of the shape's
             search where it has one (a dateline form's gate).
         below_marks: the same triples, in the first `head` characters of each line below
-            the first (a line sign, which `confirm_below` may confirm).
+            the first (a line sign, which `confirm_below` may confirm), down to line
+            `marks_lines` where that is further than `lines`.
         head: how many characters from the start `head_marks` and `below_marks` are looked
             for in.
         openings: how a line opens, lower-cased, in one to three characters.
@@ -109,6 +110,8 @@ class TopSigns:
         confirm_below: the same, for the lines below the first (`confirm` when None).
         text_test: a test of the whole text.
         lines: how many lines from the top show the signs.
+        marks_lines: how many lines from the top show `below_marks`, when more than `lines`
+            (captions above a dateline: the dateline may stand a few lines down).
         short: how long a line can be for the lines below it (and `first_test`) to count.
 
     Examples:
@@ -136,7 +139,18 @@ class TopSigns:
     confirm_below: LineTest | None = None
     text_test: LineTest | None = None
     lines: int = 1
+    marks_lines: int = 0
     short: int = 0
+
+    @property
+    def depth(self) -> int:
+        """How many lines from the top show one of the signs.
+
+        Examples:
+            >>> TopSigns(lines=2, marks_lines=4).depth, TopSigns(lines=2).depth
+            (4, 2)
+        """
+        return max(self.lines, self.marks_lines)
 
 
 class _Source:
@@ -165,12 +179,17 @@ def _by_character(strings: set[str], at: int) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _line_sign_tests(signs: Sequence[TopSigns], below: bool, source: _Source) -> list[str]:
-    """Write the expressions that tell whether `line` shows a line sign of `signs`.
+def _line_sign_tests(signs: Sequence[TopSigns], index: int, source: _Source) -> list[str]:
+    """Write the expressions that tell whether `line`, line `index`, shows a sign of `signs`.
 
-    The line signs (openings to date ending), and below the first line its marks and test.
+    The line signs (openings to date ending) of the signs that look this far down
+    (`TopSigns.lines`), and below the first line the marks (down to `TopSigns.depth`) and the
+    test of the lines below.
     """
     tests: list[str] = []
+    below = index > 0
+    marked = [sign for sign in signs if below and sign.below_marks and sign.depth > index]
+    signs = [sign for sign in signs if sign.lines > index]
     openings = {opening for sign in signs for opening in sign.openings}
     if openings:
         # One look-up by the first character: the openings it may begin.
@@ -195,12 +214,14 @@ def _line_sign_tests(signs: Sequence[TopSigns], below: bool, source: _Source) ->
         tests.append(f"line.endswith({by_final}.get(line[-1], ()))")
     if any(sign.date_ending for sign in signs):
         tests.append('(line[-3:-2] == "-" and line[-6:-5] == "-")')
-    if below:
-        tests += (
-            _marks_test(sign.below_marks, f"line_head_{number}", f"line[:{sign.head}]", source)
-            for number, sign in enumerate(signs)
-            if sign.below_marks
+    # Readers sharing marks (the dateline's gate) share their test.
+    tests += (
+        _marks_test(marks_, f"line_head_{number}", f"line[:{head}]", source)
+        for number, (marks_, head) in enumerate(
+            dict.fromkeys((sign.below_marks, sign.head) for sign in marked)
         )
+    )
+    if below:
         tests += (f"{source.name(s.below_test)}(line)" for s in signs if s.below_test is not None)
     return tests
 
@@ -219,18 +240,19 @@ def _marks_test(marks: Sequence[HeadMark], head: str, slice_: str, source: _Sour
     return " or ".join(tests)
 
 
-def _write_confirmation(signs: Sequence[TopSigns], below: bool, source: _Source) -> str | None:
+def _write_confirmation(signs: Sequence[TopSigns], index: int, source: _Source) -> str | None:
     """Write the test of a line showing a line sign, which tells whether its reader confirms it.
 
     Returns the test's name; None when no reader confirms its signs: each shows as it is.
     """
+    below = index > 0
     confirms = [sign.confirm_below or sign.confirm if below else sign.confirm for sign in signs]
     if all(confirm is None for confirm in confirms):
         return None
     name = f"confirmed_{'below' if below else 'first'}_{len(source.names)}"
     function = [f"def {name}(line):"]
     for sign, confirm in zip(signs, confirms, strict=True):
-        tests = _line_sign_tests([sign], below, source)
+        tests = _line_sign_tests([sign], index, source)
         if tests:
             confirmed = "" if confirm is None else f" and {source.name(confirm)}(line)"
             function += [f"    if ({' or '.join(tests)}){confirmed}:", "        return True"]
@@ -291,9 +313,9 @@ class QuietTop:
                 *(f"{source.name(s.text_test)}(text)" for s in signs if s.text_test is not None),
             ]
         )
-        depth = max((sign.lines for sign in signs), default=0)
+        depth = max((sign.depth for sign in signs), default=0)
         for index in range(depth):
-            at = [sign for sign in signs if sign.lines > index]
+            at = [sign for sign in signs if sign.depth > index]
             if index == 0:
                 source.lines += [
                     '    end = text.find("\\n")',
@@ -317,8 +339,8 @@ class QuietTop:
                     "    line = text[start:] if end < 0 else text[start:end]",
                 ]
             source.turn_away(["not line or line[0].isspace() or line[-1].isspace()"])
-            tests = _line_sign_tests(at, index > 0, source)
-            confirmation = _write_confirmation(at, index > 0, source)
+            tests = _line_sign_tests(at, index, source)
+            confirmation = _write_confirmation(at, index, source)
             if tests and confirmation is not None:
                 # A line sign shows: it counts if its reader confirms it.
                 tests = [f"({' or '.join(tests)}) and {confirmation}(line)"]
@@ -333,7 +355,7 @@ class QuietTop:
                 )
             if index < depth - 1:
                 # How long a line can be for the line below it to be looked at.
-                reach = max((sign.short for sign in signs if sign.lines > index + 1), default=-1)
+                reach = max((sign.short for sign in signs if sign.depth > index + 1), default=-1)
                 source.turn_away([f"end < 0 or len(line) > {reach}"], answer=True)
                 if index == 0 and any(sign.gap_test is not None for sign in signs):
                     source.lines.append("    first = line")
