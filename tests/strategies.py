@@ -157,14 +157,20 @@ def datelines_as_written(draw: st.DrawFn) -> str:
     """A dateline opening a story: `LONDON (Reuters) -`, `PARIS, March 2 -`, `(AP) --`."""
     place = draw(capitalized_words).upper()
     agency = draw(st.sampled_from(["Reuters", "AP", "AFP", "CNN"]))
-    form = draw(st.integers(0, 3))
+    form = draw(st.integers(0, 5))
     if form == 0:
         return f"{place} ({agency}) -"
     if form == 1:
         return f"{place}, {draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))} -"
     if form == 2:
         return f"({agency}) --"
-    return f"{place} —"
+    if form == 3:
+        return f"{place} —"
+    if form == 4:  # a press release's wire after its place and date
+        wire = draw(st.sampled_from(["/PRNewswire/", "/CNW/", "(GLOBE NEWSWIRE)"]))
+        day = f"{draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))}"
+        return f"{place}, {day}, 2019 {wire} --"
+    return f"{place}--(BUSINESS WIRE)--"
 
 
 @st.composite
@@ -645,10 +651,17 @@ def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     if joint == " " and not (published or updated):
         joint = " . "  # run together, only a stamp tells where the parts end
     raw = joint.join([*parts, body])
+    by = "By"
     if joint == " . " and names and (published or updated) and draw(st.booleans()):
         raw = raw.replace("By . ", "By ", 1)  # no stop after By: a stamp follows the name
-    byline = " ".join(["By", names[0], *(f"and {name}" for name in names[1:])]) if names else None
-    return raw, {"byline": byline, "date": published}, body
+    elif joint == " . " and len(names) == 1 and (published or updated) and draw(st.booleans()):
+        raw = raw.replace("By . ", "", 1)  # a staff credit with no By above its stamps
+        by = ""
+    elif joint == " . " and len(names) == 1 and not (published or updated) and draw(st.booleans()):
+        names = [names[0].upper()]  # a name in capitals needs no stop after its By
+        raw = joint.join(["By " + names[0], body])
+    byline = " ".join([by, *names[:1], *(f"and {name}" for name in names[1:])]).strip()
+    return raw, {"byline": byline if names else None, "date": published}, body
 
 
 @st.composite
@@ -880,6 +893,8 @@ TOP_PIECES = (
     "RATES RISE", "Rates Rise In London", "By Ann Lee", "BY ANN LEE", "by ann lee",
     "Source: wire", "Frank Lee: An Interview", "The company said: ", "Posted on May 4, 2021",
     "Last updated at 8:31 AM on 4th March 2011", "PUBLISHED: . 14:11 EST, 25 October 2013 . ",
+    "Daily Mail Reporter . PUBLISHED: . 14:11 EST, 25 October 2013 . ", "By ANN LEE FOR ",
+    "DENVER, June 4, 2019 /PRNewswire/ -- ", "SAN JOSE, Calif.--(BUSINESS WIRE)--",
     "date 2020-02-17 ", "title Rain date 2020-02-17 ", "Tuesday, May 4, 2021", "March 3",
     "144.70 yen", "12 of 40. A crowd.", "2 November 2014 Last updated at 17:20 GMT",
     "LONDON (Reuters) - ", "BOSTON—", "DENVER -- ", "(CNN)", "(ap) _ ", "M-1 fell",

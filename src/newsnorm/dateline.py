@@ -136,6 +136,15 @@ Examples:
 """
 _KNOWN_LOWER_AGENCY = "(?:" + "|".join(sorted({name.lower() for name in AGENCIES})) + ")"
 _DASH = r"(?:-{1,2}|–|—|_)"
+# The wire services of press releases, as their datelines credit them: between slashes
+# (/PRNewswire/, /PRNewswire-FirstCall/, /CNW/) or in brackets ((GLOBE NEWSWIRE), (BUSINESS
+# WIRE)), after the place and the release's date.
+_SLASHED_WIRE = r"PRNewswire(?:-[A-Za-z]+)*|CNW(?: Telbec)?|PRNewsfoto|Xinhua-PRNewswire"
+_BRACKETED_WIRE = (
+    r"BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Marketwired|MARKET WIRE|Marketwire|PRWEB"
+    r"|EQS Newswire|NEWSWIRE|PR Newswire"
+)
+_YEAR = r"(?:19|20)[0-9]{2}"
 # After the dash: spaces, or the end of the line (a dateline above a table).
 _AFTER_DASH = r"(?: +|(?=\n)|$)"
 # A dash with no date or agency before it: spaced (" - ", " -- ", " — "), or a long dash with
@@ -305,6 +314,18 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}))? \((?P<agency>{_AGENCY})\)"
         rf" {_DASH}{_AFTER_DASH}",
     ),
+    # NEW YORK, March 3, 2015 /PRNewswire/ --, TORONTO, March 3, 2015 /CNW/ -, NEW YORK, March
+    # 3, 2015 (GLOBE NEWSWIRE) --, SAN JOSE, Calif.--(BUSINESS WIRE)--: a press release, its
+    # wire service after the place and the release's date (with its year).
+    _form(
+        "press_release",
+        "upper",
+        (*_SPACED_DASHES, *_LONG_DASHES),
+        rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}, {_YEAR}))?"
+        rf"(?: /(?P<agency>{_SLASHED_WIRE})/ (?:-{{1,2}}|–|—) +"
+        rf"| \((?P<agency>{_BRACKETED_WIRE})\) (?:-{{1,2}}|–|—) +"
+        rf"|--\((?P<agency>{_BRACKETED_WIRE})\)-- ?)(?={_OPEN}[A-Z0-9])",
+    ),
     # WASHINGTON _ The vote: the AP's underscore dash.
     _form("place_underscore", "upper", (" _",), rf"(?P<location>{_PLACE}) _{_AFTER_DASH}"),
     # Taipei, Taiwan, March 5 -
@@ -418,7 +439,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
 
 Examples:
     >>> [form.name for form in DATELINE_FORMS][:3]
-    ['place_date', 'place_agency', 'place_underscore']
+    ['place_date', 'place_agency', 'press_release']
 """
 
 # The quick path: a text holds a dateline only if one of the forms' literals is in its head,

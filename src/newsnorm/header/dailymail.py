@@ -8,7 +8,10 @@ that the corpus added, so they run together at the top of the story::
 The family has these members, each part optional but at least one present:
 
 - the byline, ``By . NAME .``, with a second author as ``and NAME .`` (``By . Ann Lee .
-  and Raj Rao .``) and a credit kept as printed (``By . Ann Lee For Mailonline .``);
+  and Raj Rao .``) and a credit kept as printed (``By . Ann Lee For Mailonline .``); some
+  copies print no stop after the By (``By ANN LEE FOR MAILONLINE .``: a name in capitals, or
+  any name above a stamp), and a staff credit may stand with no By above its stamps
+  (``Daily Mail Reporter . PUBLISHED: . …``);
 - ``PUBLISHED: . TIME, DATE .`` and ``UPDATED: . TIME, DATE .``, with ``|`` between them;
 - the older stamp ``Last updated at 6:15 PM on 2nd May 2012 .``.
 
@@ -59,15 +62,24 @@ _PUBLISHED = any_case("published")
 _UPDATED = any_case("updated")
 # A stamp's value runs to the next separator; parse_date decides whether it is a date.
 _VALUE = r"[^\n|]{1,60}?"
+# A name in capitals, with its credit (ANN LEE FOR MAILONLINE): two words at least.
+_CAPITALS_NAME = r"[A-Z][A-Z'’.-]*(?:\h[A-Z][A-Z'’.-]*){1,9}(?![\p{Ll}])"
+# A stamp's key and its separator: what a header part before it needs when it has no By.
+_KEY_AHEAD = rf"(?=(?:{_PUBLISHED}|{_UPDATED}):{_SEP})"
 # A byline with no stop after its By ("By ANN LEE . PUBLISHED: . …", as some copies print it)
-# reads only before a stamp's key.
+# reads only before a stamp's key, unless its name is in capitals ("By ANN LEE FOR MAILONLINE .
+# A dog …", which no sentence opens with); a name with no By at all (Daily Mail Reporter .
+# PUBLISHED: . …) only before a stamp's key in capitals, as the page prints it, on its line (a
+# headline stands above the stamps on a line of its own).
 _HEADER = regex.compile(
     rf"""
     ^\s*
     (?:(?P<by>By|BY){_SEP}(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP}
       |(?P<by>by){_SEP}(?P<name>{_SMALL_NAME}){_SEP}
-      |(?P<by>By|BY)\h(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP}
-        (?=(?:{_PUBLISHED}|{_UPDATED}):{_SEP}))?
+      |(?P<by>By|BY)\h(?P<name>{_CAPITALS_NAME})(?:{_SEP}(?P<more>AND\h{_CAPITALS_NAME}))*{_SEP}
+        (?!\p{{Ll}})
+      |(?P<by>By|BY)\h(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP}{_KEY_AHEAD}
+      |(?P<name>{_NAME})\h*\.\h+(?=(?:PUBLISHED|UPDATED):{_SEP}))?
     (?:(?P<published_key>{_PUBLISHED}):{_SEP}(?P<published>{_VALUE}){_SEP}(?:\|{_SEP})?)?
     (?:(?P<updated_key>{_UPDATED}):{_SEP}(?P<updated>{_VALUE}){_SEP})?
     (?:(?P<last>{any_case("last updated at")}\h(?P<time>[^\n.]{{1,20}}?)\h{any_case("on")}\h
@@ -125,8 +137,8 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
         match = _RUN_ON.match(text)
         if match is None:
             return None
-    if match["name"] and _NOT_A_NAME.match(match["name"]):
-        return None
+    if match["name"] and _NOT_A_NAME.match(match["name"].title()):
+        return None  # "By . The end …", "BY THE END OF …": a sentence, not a name
     if match["by"] == "by" and (
         not (match["published"] or match["updated"])
         or not _NOT_IN_A_SMALL_NAME.isdisjoint(match["name"].split())
@@ -143,7 +155,7 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
         return None
     byline = None
     if match["name"]:
-        byline = " ".join((match["by"], match["name"], *match.captures("more")))
+        byline = " ".join((*filter(None, (match["by"],)), match["name"], *match.captures("more")))
     headers: list[tuple[str, str]] = []
     if match["published"]:
         headers.append(("published", match["published"]))
@@ -168,8 +180,17 @@ def _opens_header(line: str) -> bool:
     return line[:3].lower().startswith(_OPENINGS) and _OPENING.match(line) is not None
 
 
+# A name with no By stands before a stamp's key in capitals this near the start.
+_KEY_REACH = 80
+_KEYS = ("PUBLISHED:", "UPDATED:")
+
+
+def _opens_header_or_key(line: str) -> bool:
+    return _opens_header(line) or any(line.find(key, 0, _KEY_REACH) >= 0 for key in _KEYS)
+
+
 def _at_top(top: Top) -> bool:
-    return _opens_header(top.first)
+    return _opens_header_or_key(top.first)
 
 
 RECOGNIZER = Recognizer(
@@ -177,7 +198,7 @@ RECOGNIZER = Recognizer(
     (),
     read_dailymail_header,
     at_top=_at_top,
-    top_signs=TopSigns(openings=_OPENINGS, confirm=_opens_header),
+    top_signs=TopSigns(openings=_OPENINGS, marks=_KEYS, confirm=_opens_header_or_key),
 )
 """The DailyMail header (see the module's docstring).
 
