@@ -827,8 +827,10 @@ def agency_undashed_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]
 
 @st.composite
 def agency_dash_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
-    """``Reuters - Shares``, ``AP - Voters``: a known agency alone before a dash."""
-    agency, story = draw(st.sampled_from(_DATELINE_AGENCIES)), draw(_dateline_stories())
+    """``Reuters - Shares``, ``AP - Voters``, ``PC World - Chips``: a known agency or news feed
+    alone before a dash."""
+    sources = (*_DATELINE_AGENCIES, "PC World", "Canadian Press", "NewsFactor")
+    agency, story = draw(st.sampled_from(sources)), draw(_dateline_stories())
     dash = draw(st.sampled_from(("-", "--", "—")))
     return f"{agency} {dash} {story}", Dateline(None, agency), story, "agency_dash"
 
@@ -900,6 +902,7 @@ TOP_PIECES = (
     "LONDON (Reuters) - ", "BOSTON—", "DENVER -- ", "(CNN)", "(ap) _ ", "M-1 fell",
     "LONDON 1996-08-30", "-DOCSTART-", "-DOCSTART- -X- -X- O", "SOCCER - ", "Ore.\ngovernor ",
     "Investing\n\n", "By\n\n", "Share This Video", "Terms of Use Privacy Policy", "AP - ",
+    "PC World - ",
     "Nora deVries | Contributing Writer | 5 days ago", "4419915",
     "Chips Rally Again (Reuters) Reuters - ", "Chips Rally Again LONDON (Reuters) - ",
     "Dec 27, 2014; Akron, OH, USA; A guard drives. Mandatory Credit: Ann Lee-Metro Sports",

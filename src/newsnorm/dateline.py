@@ -28,6 +28,7 @@ __all__ = [
     "AGENCIES",
     "DATELINE_FORMS",
     "DATE_LINE_FORM",
+    "FEEDS",
     "GATE",
     "GATE_REACH",
     "KNOWN_AGENCY",
@@ -127,6 +128,18 @@ _AGENCY = r"[A-Z][A-Za-z&.-]*(?: [A-Z][A-Za-z&.-]*){0,3}"
 _LOWER_AGENCY = r"\p{Ll}[\p{Ll}&.'’-]*(?: \p{Ll}[\p{Ll}&.'’-]*){0,3}"
 # A news site credited as a feed's source (AG News): SPACE.com, FT.com, USATODAY.com.
 _WEB_SOURCE = r"[A-Z][A-Za-z0-9-]*\.com"
+FEEDS = (
+    "Canadian Press", "PC World", "NewsFactor", "TechWeb", "InfoWorld",
+    "Computerworld", "MacCentral", "Ziff Davis", "MarketWatch", "Sports Network",
+    "TechNewsWorld", "CNET", "Macworld", "Newsweek",
+)  # fmt: skip
+"""News feeds that aggregated dumps (AG News) credit before a dash at the top of a story, as
+they credit agencies (``PC World - Intel said …``); only there, unlike `AGENCIES`.
+
+Examples:
+    >>> split_dateline("PC World - Intel said on Monday it would ship chips.")[0].agency
+    'PC World'
+"""
 KNOWN_AGENCY = "(?:" + "|".join(regex.escape(name) for name in AGENCIES) + ")"
 """A pattern of the names in `AGENCIES`.
 
@@ -134,6 +147,7 @@ Examples:
     >>> regex.fullmatch(KNOWN_AGENCY, "Reuters") is not None
     True
 """
+_KNOWN_FEED = "(?:" + "|".join(regex.escape(name) for name in FEEDS) + ")"
 _KNOWN_LOWER_AGENCY = "(?:" + "|".join(sorted({name.lower() for name in AGENCIES})) + ")"
 _DASH = r"(?:-{1,2}|–|—|_)"
 # The wire services of press releases, as their datelines credit them: between slashes
@@ -378,7 +392,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "agency_dash",
         "upper",
         _SPACED_DASHES,
-        rf"(?P<agency>{KNOWN_AGENCY}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +"
+        rf"(?P<agency>{KNOWN_AGENCY}|{_KNOWN_FEED}|{_WEB_SOURCE}) (?:-{{1,2}}|–|—) +"
         rf"(?:(?P<location>{_BARE_PLACE}){_LONE_DASH})?{_SOURCED_STORY_START}",
     ),
     # (cnn) --, washington (ap) _, london (reuters) -, beijing, march # (xinhua) --: lower-cased
