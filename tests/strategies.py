@@ -144,6 +144,7 @@ def header_lines(draw: st.DrawFn) -> list[str]:
         f"BY {name.upper()}",
         f"Published: {draw(date_texts())}",
         f"Updated: {draw(date_texts())}",
+        f"Updated {draw(date_texts())}.",
         draw(date_texts()),
         f"date {draw(date_texts())}",
         f"{draw(header_keys)}: {draw(lower_words)}",

@@ -239,8 +239,8 @@ def header_line(line: str) -> tuple[str, str, str] | None:
     Examples:
         >>> header_line("By Ann Lee")
         ('By', 'Ann Lee', 'byline')
-        >>> header_line("Posted on May 4, 2021")
-        ('Posted on', 'May 4, 2021', 'date phrase')
+        >>> header_line("Posted on May 4, 2021"), header_line("Updated June 4, 2016.")
+        (('Posted on', 'May 4, 2021', 'date phrase'), ('Updated', 'June 4, 2016', 'date phrase'))
         >>> header_line("Source: wire"), header_line("By Monday, the storm had passed.")
         (('Source', 'wire', 'keyed header'), None)
     """
@@ -262,9 +262,11 @@ def header_line(line: str) -> tuple[str, str, str] | None:
         return None
     match = _DATE_PHRASE.match(line)
     if match:
-        # "Published reports say …" is prose: the phrase must introduce a date.
-        if is_date_line(match["value"]):
-            return match["key"], match["value"], "date phrase"
+        # "Published reports say …" is prose: the phrase must introduce a date, which a page
+        # may end with a stop ("Updated June 4, 2016.").
+        value = match["value"].removesuffix(".")
+        if is_date_line(value):
+            return match["key"], value, "date phrase"
         return None
     match = _KEY_VALUE_LINE.match(line)
     if match and match["key"].lower() in _KNOWN_KEYS:
