@@ -158,7 +158,7 @@ def datelines_as_written(draw: st.DrawFn) -> str:
     """A dateline opening a story: `LONDON (Reuters) -`, `PARIS, March 2 -`, `(AP) --`."""
     place = draw(capitalized_words).upper()
     agency = draw(st.sampled_from(["Reuters", "AP", "AFP", "CNN"]))
-    form = draw(st.integers(0, 5))
+    form = draw(st.integers(0, 6))
     if form == 0:
         return f"{place} ({agency}) -"
     if form == 1:
@@ -171,7 +171,9 @@ def datelines_as_written(draw: st.DrawFn) -> str:
         wire = draw(st.sampled_from(["/PRNewswire/", "/CNW/", "(GLOBE NEWSWIRE)"]))
         day = f"{draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))}"
         return f"{place}, {day}, 2019 {wire} --"
-    return f"{place}--(BUSINESS WIRE)--"
+    if form == 5:
+        return f"{place}--(BUSINESS WIRE)--"
+    return f"{place} -- {draw(st.sampled_from(_MONTHS))} {draw(st.integers(1, 28))}, 2004 --"
 
 
 @st.composite
@@ -898,6 +900,7 @@ TOP_PIECES = (
     "Last updated at 8:31 AM on 4th March 2011", "PUBLISHED: . 14:11 EST, 25 October 2013 . ",
     "Daily Mail Reporter . PUBLISHED: . 14:11 EST, 25 October 2013 . ", "By ANN LEE FOR ",
     "DENVER, June 4, 2019 /PRNewswire/ -- ", "SAN JOSE, Calif.--(BUSINESS WIRE)--",
+    "PARIS--Oct. 3, 2004--", "3 May 2016 Last updated at 10:02 BST ",
     "date 2020-02-17 ", "title Rain date 2020-02-17 ", "Tuesday, May 4, 2021", "March 3",
     "144.70 yen", "12 of 40. A crowd.", "2 November 2014 Last updated at 17:20 GMT",
     "LONDON (Reuters) - ", "BOSTON—", "DENVER -- ", "(CNN)", "(ap) _ ", "M-1 fell",

@@ -370,6 +370,15 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         _SPACED_DASHES,
         rf"(?P<date>{_DATE_TEXT}) \((?P<agency>{KNOWN_AGENCY})\) {_DASH}{_AFTER_DASH}",
     ),
+    # PARIS--Oct. 3, 2004--The, DENVER -- May 2, 2014 -- The, (CNN Student News) -- May 2,
+    # 2014 . Today: a place or a source, a dash, and the full date, closed by a dash or a stop.
+    _form(
+        "dash_dated",
+        "upper (",
+        (*_SPACED_DASHES, *_LONG_DASHES),
+        rf"(?:(?P<location>{_BARE_PLACE})|\((?P<agency>{_AGENCY})\)) ?(?:--|—|–) ?"
+        rf"(?P<date>{_DATE_TEXT},? {_YEAR}) ?(?:--|—|–|\.) *(?={_OPEN}[A-Z0-9])",
+    ),
     # (CNN) --, (EW.com) --, (CNN)--The
     _form(
         "agency",

@@ -177,6 +177,11 @@ _PLACE_LABEL = regex.compile(r"^[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3} \|$
 _BULLET_MARKS = ("* ", "• ")
 # BBC: "2 November 2014 Last updated at 17:20 GMT".
 _LAST_UPDATED = regex.compile(r"^(?P<day>\S.{4,40}?) Last updated at (?P<time>\S.{0,20})$")
+# The same stamp run into the story's first paragraph, as dumps that lost the line break print
+# it: its time and zone tell where it ends.
+_GLUED_STAMP = regex.compile(
+    r"^(?P<stamp>\S.{4,40}? Last updated at [0-9]{1,2}:[0-9]{2} (?:GMT|BST)) (?=\S)"
+)
 # "Ann Lee | Staff Writer | Tuesday, 25 November 2014": name, role perhaps, date.
 # The name's later words may open with a small prefix (deCasparis) or be a particle (van).
 _BAR_BYLINE = regex.compile(
@@ -550,6 +555,10 @@ def _read_top(lines: list[str], reading: _Reading) -> list[str]:
             if glued is not None:  # a page that lost its breaks: the note, then the story
                 reading.furniture.append(glued[0])
                 line = lines[index] = glued[1]
+        elif line[:1].isdigit() and _UPDATE_STAMP in line[:MARK_REACH]:
+            stamp = _GLUED_STAMP.match(line)
+            if stamp is not None and _field_line(stamp["stamp"], reading):
+                line = lines[index] = line[stamp.end() :]  # the stamp, then the story
         rest = _split_glued(line, reading)
         if rest != line:
             lines[index] = rest
