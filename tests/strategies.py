@@ -901,6 +901,7 @@ TOP_PIECES = (
     "Daily Mail Reporter . PUBLISHED: . 14:11 EST, 25 October 2013 . ", "By ANN LEE FOR ",
     "DENVER, June 4, 2019 /PRNewswire/ -- ", "SAN JOSE, Calif.--(BUSINESS WIRE)--",
     "PARIS--Oct. 3, 2004--", "3 May 2016 Last updated at 10:02 BST ",
+    "In this image provided by Ann Lee, ",
     "date 2020-02-17 ", "title Rain date 2020-02-17 ", "Tuesday, May 4, 2021", "March 3",
     "144.70 yen", "12 of 40. A crowd.", "2 November 2014 Last updated at 17:20 GMT",
     "LONDON (Reuters) - ", "BOSTON—", "DENVER -- ", "(CNN)", "(ap) _ ", "M-1 fell",

@@ -166,6 +166,20 @@ _PHOTO_CREDIT = regex.compile(
 )
 
 
+# An agency photo's caption that names who gave the picture out: "In this image provided by
+# Harbor Films, …", "In this Aug. 3, 2019, photo released by the Navy, …".
+_PROVIDED_OPENING = "In this "
+_PROVIDED_CAPTION = regex.compile(
+    r"^In this (?:[\w.,/'’-]+ ){0,5}?(?:photo|image|photograph|picture|video image|frame grab"
+    r"|handout photo|file photo|screenshot|still image)(?: taken from video)?,? (?:provided"
+    r"|released|taken|made available|distributed|shared) by [^,\n]{2,80},"
+)
+
+
+def _is_provided_caption(line: str) -> bool:
+    return line.startswith(_PROVIDED_OPENING) and _PROVIDED_CAPTION.match(line) is not None
+
+
 def _ends_with_photo_credit(line: str) -> bool:
     # The credit is short: only the line's end is searched.
     return line[-1:] == ")" and _PHOTO_CREDIT.search(line, max(0, len(line) - 100)) is not None
@@ -346,6 +360,8 @@ def _furniture_line(line: str, *, top: bool) -> bool:
         return True
     if len(line) <= _WIDGET_LINE and _ends_with_photo_credit(line):
         return True
+    if _is_provided_caption(line):
+        return True
     return (
         len(line) <= _WIDGET_LINE
         and any(mark in line for mark in _BUTTON_MARKS)
@@ -464,7 +480,7 @@ def _shows_a_form(line: str) -> bool:
         or _is_picture_number(line)
     ):
         return True  # a caption's numbering, a BBC update stamp (it opens with its date)
-    if _is_sports_caption(line):
+    if _is_sports_caption(line) or _is_provided_caption(line):
         return True
     endings = _GLUED_BY_FINAL.get(line[-1])
     return (
@@ -685,7 +701,7 @@ RECOGNIZER = Recognizer(
     # What `_shows_a_form` looks for on the first two lines (a caption's numbering opens with
     # a digit), and the dateline's gate on the lines below, which captions run down to.
     top_signs=TopSigns(
-        forms=_FORM_STARTS,
+        forms=(*_FORM_STARTS, _PROVIDED_OPENING),
         digit=True,
         marks=("|", ";", *_BUTTON_MARKS),  # a sports caption's ";" after its date
         endings=(*_GLUED_ENDINGS, " |", ")"),
