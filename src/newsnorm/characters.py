@@ -115,10 +115,12 @@ _ENTITY_WITHOUT_AMPERSAND = regex.compile(
     r"|(?P<curly_close> #148;)(?<=\S #148;)(?=[ ,.;:!?)\]]|$)"
     r"|(?<=\s)(?P<dash> #15[01];)(?=\s)"
     r"|(?P<ellipsis> #133;)(?<=[^\W_] #133;)"
+    # and by name: and so on hellip;
+    r"|(?P<named_ellipsis> hellip;)(?<=[^\W_] hellip;)"
 )
 _ENTITY_CHARACTERS = {
     "join": "'", "close": '"', "ampersand": "&", "apostrophe": "'", "dollar": "$",
-    "open": '"', "spaced_ampersand": "&",
+    "open": '"', "spaced_ampersand": "&", "named_ellipsis": "…",
 }  # fmt: skip
 _BLOCK_TAGS = ("p", "br", "div", "li", "ul", "ol", "tr", "table", "blockquote", "hr",
                "h1", "h2", "h3", "h4", "h5", "h6")  # fmt: skip
@@ -164,7 +166,7 @@ def _dump_artefacts(text: str) -> bool:
     return (
         "\\" in text
         or "&lt;" in text
-        or (";" in text and ("#" in text or "quot;" in text or "amp;" in text))
+        or (";" in text and ("#" in text or "quot;" in text or "amp;" in text or "hellip;" in text))
     )
 
 
