@@ -490,17 +490,20 @@ def _may_stand_below_headline(line: str) -> bool:
 def _may_stand_above_gap(first: str) -> bool:
     """Tell whether a first line with a blank line below it may be read for it.
 
-    A page's label is (a section, a bare By), and a headline above its story
-    (`_headline_above_paragraph`); a paragraph, which most texts whose paragraphs stand
-    between blank lines open with, is not.
+    A page's label is (a section, a bare By), a headline above its story
+    (`_headline_above_paragraph`), and a line cut short (``… Can Be ..``, a page's title
+    truncated): below them the reader also looks for the page's date. A paragraph, which most
+    texts whose paragraphs stand between blank lines open with, is not.
 
     Examples:
         >>> _may_stand_above_gap("Storm Hits Coast"), _may_stand_above_gap("Sports")
         (True, True)
         >>> _may_stand_above_gap("The storm hit the coast on Monday, officials said.")
         False
+        >>> _may_stand_above_gap("Storm Warnings Are Lifted For The Coast As Winds Ease ..")
+        True
     """
-    if _page_label(first) is not None:
+    if _page_label(first) is not None or first.endswith(".."):
         return True
     return _may_be_title(first) and _ends_as_headline(first)
 
