@@ -158,7 +158,8 @@ _BRACKETED_WIRE = (
     r"BUSINESS WIRE|GLOBE NEWSWIRE|ACCESSWIRE|Marketwired|MARKET WIRE|Marketwire|PRWEB"
     r"|EQS Newswire|NEWSWIRE|PR Newswire"
 )
-_YEAR = r"(?:19|20)[0-9]{2}"
+# A date with its year, as press releases and dated dashes print it (Oct. 3, 2004).
+_DATE_WITH_YEAR = rf"{_DATE_TEXT},? (?:19|20)[0-9]{{2}}"
 # After the dash: spaces, or the end of the line (a dateline above a table).
 _AFTER_DASH = r"(?: +|(?=\n)|$)"
 # A dash with no date or agency before it: spaced (" - ", " -- ", " — "), or a long dash with
@@ -335,7 +336,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "press_release",
         "upper",
         (*_SPACED_DASHES, *_LONG_DASHES),
-        rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_TEXT}, {_YEAR}))?"
+        rf"(?P<location>{_PLACE})(?:, (?P<date>{_DATE_WITH_YEAR}))?"
         rf"(?: /(?P<agency>{_SLASHED_WIRE})/ (?:-{{1,2}}|–|—) +"
         rf"| \((?P<agency>{_BRACKETED_WIRE})\) (?:-{{1,2}}|–|—) +"
         rf"|--\((?P<agency>{_BRACKETED_WIRE})\)-- ?)(?={_OPEN}[A-Z0-9])",
@@ -377,7 +378,7 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         "upper (",
         (*_SPACED_DASHES, *_LONG_DASHES),
         rf"(?:(?P<location>{_BARE_PLACE})|\((?P<agency>{_AGENCY})\)) ?(?:--|—|–) ?"
-        rf"(?P<date>{_DATE_TEXT},? {_YEAR}) ?(?:--|—|–|\.) *(?={_OPEN}[A-Z0-9])",
+        rf"(?P<date>{_DATE_WITH_YEAR}) ?(?:--|—|–|\.) *(?={_OPEN}[A-Z0-9])",
     ),
     # (CNN) --, (EW.com) --, (CNN)--The
     _form(

@@ -62,6 +62,8 @@ _PUBLISHED = any_case("published")
 _UPDATED = any_case("updated")
 # A stamp's value runs to the next separator; parse_date decides whether it is a date.
 _VALUE = r"[^\n|]{1,60}?"
+# A stamp's keys as the page prints them, in capitals: a name with no By stands before one.
+_KEYS = ("PUBLISHED:", "UPDATED:")
 # A name in capitals, with its credit (ANN LEE FOR MAILONLINE): two words at least.
 _CAPITALS_NAME = r"[A-Z][A-Z'’.-]*(?:\h[A-Z][A-Z'’.-]*){1,9}(?![\p{Ll}])"
 # A stamp's key and its separator: what a header part before it needs when it has no By.
@@ -79,7 +81,7 @@ _HEADER = regex.compile(
       |(?P<by>By|BY)\h(?P<name>{_CAPITALS_NAME})(?:{_SEP}(?P<more>AND\h{_CAPITALS_NAME}))*{_SEP}
         (?!\p{{Ll}})
       |(?P<by>By|BY)\h(?P<name>{_NAME})(?:{_SEP}(?P<more>and\h{_NAME}))*{_SEP}{_KEY_AHEAD}
-      |(?P<name>{_NAME})\h*\.\h+(?=(?:PUBLISHED|UPDATED):{_SEP}))?
+      |(?P<name>{_NAME})\h*\.\h+(?=(?:{"|".join(_KEYS)}){_SEP}))?
     (?:(?P<published_key>{_PUBLISHED}):{_SEP}(?P<published>{_VALUE}){_SEP}(?:\|{_SEP})?)?
     (?:(?P<updated_key>{_UPDATED}):{_SEP}(?P<updated>{_VALUE}){_SEP})?
     (?:(?P<last>{any_case("last updated at")}\h(?P<time>[^\n.]{{1,20}}?)\h{any_case("on")}\h
@@ -155,7 +157,8 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
         return None
     byline = None
     if match["name"]:
-        byline = " ".join((*filter(None, (match["by"],)), match["name"], *match.captures("more")))
+        parts = (match["by"], match["name"], *match.captures("more"))
+        byline = " ".join(part for part in parts if part)  # a staff credit has no By
     headers: list[tuple[str, str]] = []
     if match["published"]:
         headers.append(("published", match["published"]))
@@ -182,7 +185,6 @@ def _opens_header(line: str) -> bool:
 
 # A name with no By stands before a stamp's key in capitals this near the start.
 _KEY_REACH = 80
-_KEYS = ("PUBLISHED:", "UPDATED:")
 
 
 def _opens_header_or_key(line: str) -> bool:
