@@ -609,6 +609,9 @@ _layout_names = (
     .filter(lambda words: words[0] not in _SENTENCE_OPENERS)
     .map(" ".join)
 )
+_layout_headlines = st.lists(
+    st.text(_LAYOUT_LOWER, min_size=3, max_size=8).map(str.capitalize), min_size=3, max_size=6
+).map(" ".join)
 _layout_dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))
 
 
@@ -630,10 +633,11 @@ def layout_bodies(draw: st.DrawFn) -> str:
 
 @st.composite
 def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
-    """A DailyMail header in the corpus's " . " form (or a .story file's lines, or its parts run
-    together as copies without the stops print them), then a story.
+    """A DailyMail header in the corpus's " . " form (or a .story file's lines, its parts run
+    together as copies without the stops print them, or the page's lines scraped to text), then
+    a story; a header with a stamp may stand below its headline.
 
-    Returns the document, the fields it must give (byline, date) and the body.
+    Returns the document, the fields it must give (title, byline, date) and the body.
     """
     names = draw(st.lists(_layout_names, min_size=0, max_size=2))
     published = draw(st.one_of(st.none(), _layout_dates))
@@ -663,8 +667,17 @@ def dailymail_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     elif joint == " . " and len(names) == 1 and not (published or updated) and draw(st.booleans()):
         names = [names[0].upper()]  # a name in capitals needs no stop after its By
         raw = joint.join(["By " + names[0], body])
+    if (published or updated) and by and draw(st.booleans()):
+        # The page scraped to text: no stops, the byline on a line, the stamps on the next.
+        first_key = parts.index("PUBLISHED:" if published else "UPDATED:")
+        stamps = " ".join(parts[first_key:])  # PUBLISHED: 09:40 EST, … | UPDATED: …
+        raw = "\n".join([*([" ".join(parts[:first_key])] if names else []), stamps, body])
     byline = " ".join([by, *names[:1], *(f"and {name}" for name in names[1:])]).strip()
-    return raw, {"byline": byline if names else None, "date": published}, body
+    title = None
+    if (published or updated) and draw(st.booleans()):
+        title = draw(_layout_headlines)
+        raw = title + draw(st.sampled_from(("\n", "\n\n"))) + raw
+    return raw, {"title": title, "byline": byline if names else None, "date": published}, body
 
 
 @st.composite
@@ -899,6 +912,7 @@ TOP_PIECES = (
     "Source: wire", "Frank Lee: An Interview", "The company said: ", "Posted on May 4, 2021",
     "Last updated at 8:31 AM on 4th March 2011", "PUBLISHED: . 14:11 EST, 25 October 2013 . ",
     "Daily Mail Reporter . PUBLISHED: . 14:11 EST, 25 October 2013 . ", "By ANN LEE FOR ",
+    "PUBLISHED: 14:11 EST, 25 October 2013 | UPDATED: 15:06 EST, 25 October 2013",
     "DENVER, June 4, 2019 /PRNewswire/ -- ", "SAN JOSE, Calif.--(BUSINESS WIRE)--",
     "PARIS--Oct. 3, 2004--", "3 May 2016 Last updated at 10:02 BST ",
     "In this image provided by Ann Lee, ",

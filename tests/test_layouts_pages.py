@@ -90,6 +90,7 @@ def _nothing_lost(raw: str, article: Article) -> None:
 def test_dailymail_fields(document: tuple[str, dict[str, Any], str]) -> None:
     raw, fields, body = document
     article = normalize(raw)
+    assert article.title == fields["title"]
     assert article.byline == fields["byline"]
     assert article.date == fields["date"]
     assert article.text == body

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+import attrs
 import regex
 
 from newsnorm.dates import match_date, parse_date
@@ -93,16 +94,19 @@ _HEADER = regex.compile(
 # Copies that joined the header's parts with single spaces, its stops gone (BertSum's sentences
 # run together): ``by ann lee published: 09:40 est, 12 june 2014 | updated: 11:05 est, 12 june
 # 2014 rain fell.`` Only a stamp in its own form (time, zone, day, month, year) tells where a
-# part ends there, so at least one stamp is needed, and the byline reads only before one.
+# part ends there, so at least one stamp is needed, and the byline reads only before one. The
+# page itself, scraped to text, prints the same parts with no stops, a line each (``By Ann Lee
+# for MailOnline`` / ``PUBLISHED: 09:40 EST, 12 June 2014 | UPDATED: …``).
 _STAMP = r"[0-9]{1,2}:[0-9]{2}\h\p{L}{2,4},\h[0-9]{1,2}\h\p{L}{3,9}\h[0-9]{4}"
+_GAP = r"(?:\h*\n\s*|\h+)"  # between two parts: a space, or a line break
 _RUN_ON = regex.compile(
     rf"""
     ^\s*
-    (?:(?P<by>By|BY|by)\h+(?P<name>{_NAME}|{_SMALL_NAME})(?:\h+(?P<more>and\h{_NAME}))*\h+
+    (?:(?P<by>By|BY|by)\h+(?P<name>{_NAME}|{_SMALL_NAME})(?:\h+(?P<more>and\h{_NAME}))*{_GAP}
       (?=(?:{_PUBLISHED}|{_UPDATED}):))?
-    (?:(?P<published_key>{_PUBLISHED}):\h*(?P<published>{_STAMP})(?:\h+\||(?=\h)))?
-    (?:\h*(?P<updated_key>{_UPDATED}):\h*(?P<updated>{_STAMP}))?
-    (?<=[0-9])\h+
+    (?:(?P<published_key>{_PUBLISHED}):\h*(?P<published>{_STAMP})(?:\h+\||(?=\s)(?!\h+\|)))?
+    (?:(?:\h*\n)?\h*(?P<updated_key>{_UPDATED}):\h*(?P<updated>{_STAMP}))?
+    (?<=[0-9]){_GAP}
     """,
     regex.VERBOSE,
 )
@@ -120,7 +124,9 @@ def _old_stamp(time: str, day: str) -> bool:
 
 
 def read_dailymail_header(text: str) -> tuple[Found, str] | None:
-    """Read a DailyMail header at the top of `text`; None when there is none to read whole.
+    """Read a DailyMail header at the top of `text` or below its headline; None if none reads.
+
+    It reads only whole: a part it cannot read leaves the text as it is.
 
     Examples:
         >>> found, body = read_dailymail_header(
@@ -133,7 +139,41 @@ def read_dailymail_header(text: str) -> tuple[Found, str] | None:
         (('published', '09:40 EST, 12 June 2014'), ('updated', '11:05 EST, 12 June 2014'))
         >>> read_dailymail_header("By . The end of the year . prices had doubled.") is None
         True
+        >>> found, body = read_dailymail_header(
+        ...     "Goat Seen In Bakery\\nPUBLISHED: . 09:40 EST, 12 June 2014 . Rain fell."
+        ... )
+        >>> found.title, found.date, body
+        ('Goat Seen In Bakery', datetime.date(2014, 6, 12), 'Rain fell.')
     """
+    found = _read_header(text)
+    if found is not None:
+        return found
+    headline, _, below = text.partition("\n")
+    if not _may_stand_above(headline):
+        return None
+    found = _read_header(below.removeprefix("\n"))  # one blank line may stand between
+    if found is None or not (found[0].date or found[0].headers):
+        return None  # below a headline, the header shows its stamps
+    return attrs.evolve(found[0], title=headline), found[1]
+
+
+def _may_stand_above(line: str) -> bool:
+    """Tell whether a first line may be the headline above a DailyMail header.
+
+    A headline is short and ends in no stop; it is neither a header part nor the parts run
+    together (`` . ``).
+    """
+    return (
+        0 < len(line) <= _HEADLINE
+        and not line[-1:].isspace()
+        and not line.endswith(".")
+        and " . " not in line
+        and not _opens_header_or_key(line)
+    )
+
+
+def _read_header(text: str) -> tuple[Found, str] | None:
+    """Read a DailyMail header at the very top of `text` (see `read_dailymail_header`)."""
     match = _HEADER.match(text)
     if match is None or match.end() == 0:
         match = _RUN_ON.match(text)
@@ -183,6 +223,8 @@ def _opens_header(line: str) -> bool:
     return line[:3].lower().startswith(_OPENINGS) and _OPENING.match(line) is not None
 
 
+# A headline above the header (a page's, scraped with it) is at most this long.
+_HEADLINE = 200
 # A name with no By stands before a stamp's key in capitals this near the start.
 _KEY_REACH = 80
 
@@ -192,7 +234,9 @@ def _opens_header_or_key(line: str) -> bool:
 
 
 def _at_top(top: Top) -> bool:
-    return _opens_header_or_key(top.first)
+    if _opens_header_or_key(top.first):
+        return True
+    return len(top.first) <= _HEADLINE and _opens_header_or_key(top.second)
 
 
 RECOGNIZER = Recognizer(
@@ -200,7 +244,10 @@ RECOGNIZER = Recognizer(
     (),
     read_dailymail_header,
     at_top=_at_top,
-    top_signs=TopSigns(openings=_OPENINGS, marks=_KEYS, confirm=_opens_header_or_key),
+    # Its first line, or its second below a headline.
+    top_signs=TopSigns(
+        openings=_OPENINGS, marks=_KEYS, confirm=_opens_header_or_key, lines=2, short=_HEADLINE
+    ),
 )
 """The DailyMail header (see the module's docstring).
 

@@ -268,10 +268,24 @@ def header_line(line: str) -> tuple[str, str, str] | None:
         if is_date_line(value):
             return match["key"], value, "date phrase"
         return None
-    match = _KEY_VALUE_LINE.match(line)
+    match = _keyed_line(line)
     if match and match["key"].lower() in _KNOWN_KEYS:
         return match["key"], match["value"], "keyed header"
     return None
+
+
+# A date key's value is a date, with perhaps a time, a zone or the date it was updated
+# (``09:40 EST, 12 June 2014 | UPDATED: 11:05 EST, 12 June 2014``): never this long. A longer
+# one is the story run into its header (DailyMail's stamps, the story on their line).
+_MAX_DATE_VALUE = 100
+
+
+def _keyed_line(line: str) -> regex.Match[str] | None:
+    """Match a ``Key: value`` line, unless a date key's value runs on into the story."""
+    match = _KEY_VALUE_LINE.match(line)
+    if match and len(match["value"]) > _MAX_DATE_VALUE and match["key"].lower() in DATE_KEYS:
+        return None
+    return match
 
 
 def unknown_key_line(line: str) -> tuple[str, str] | None:
@@ -280,6 +294,7 @@ def unknown_key_line(line: str) -> tuple[str, str] | None:
     Examples:
         >>> unknown_key_line("Desk: Weather"), unknown_key_line("Rain: it fell.")
         (('Desk', 'Weather'), ('Rain', 'it fell.'))
+        >>> unknown_key_line("Published: 09:40 EST, 12 June 2014. " + "A goat fed. " * 9)
     """
-    match = _KEY_VALUE_LINE.match(line)
+    match = _keyed_line(line)
     return (match["key"], match["value"]) if match else None
