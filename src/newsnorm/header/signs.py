@@ -227,6 +227,11 @@ def _line_sign_tests(signs: Sequence[TopSigns], index: int, source: _Source) -> 
     return tests
 
 
+# How many literals a mark's head is searched for one at a time: `in` each costs less than a
+# call of a search on a short head, up to about this many.
+_FEW_LITERALS = 4
+
+
 def _marks_test(marks: Sequence[HeadMark], head: str, slice_: str, source: _Source) -> str:
     """Write the expression that tells whether `slice_`, named `head`, holds one of `marks`."""
     tests: list[str] = []
@@ -234,7 +239,15 @@ def _marks_test(marks: Sequence[HeadMark], head: str, slice_: str, source: _Sour
         named = f"({head} := {slice_})" if not tests else head
         test = f"{mark!r} in {named}"
         if literals and mark not in literals:  # else the mark alone shows
-            test += " and (" + " or ".join(f"{literal!r} in {head}" for literal in literals) + ")"
+            # Many literals (an agency's name in brackets) in one search; a few, one at a time.
+            alone, searches = (
+                literal_searches(literals) if len(literals) > _FEW_LITERALS else (literals, ())
+            )
+            found = [
+                *(f"{literal!r} in {head}" for literal in alone),
+                *(f"{source.name(search)}({head}) is not None" for search in searches),
+            ]
+            test += " and (" + " or ".join(found) + ")"
         if shape is not None:
             test += f" and {source.name(shape)}({head}) is not None"
         tests.append(f"({test})")
