@@ -37,7 +37,7 @@ from benchmarks.common import (
     report_targets,
     throughput,
 )
-from newsnorm import Article, normalize
+from newsnorm import Article, Config, normalize
 from newsnorm.config import Corpus
 
 FIELDS = ("title", "byline", "date", "dateline", "body_start")
@@ -271,6 +271,26 @@ def print_document(record: dict[str, Any], article: Article, judgement: Judgemen
         print("fully right")
 
 
+def print_extraction_cost(records: list[dict[str, Any]], rounds: int = 10) -> None:
+    """Print what extraction costs on each document's story with its header taken off.
+
+    The story is the body newsnorm reads off the document (its header, dateline, highlights
+    and furniture moved to fields): text with no header, as long as the corpora's stories.
+    Timed as `benchmarks.headers` times its headerless stories, each story `rounds` times.
+    """
+    from benchmarks.headers import _many, extraction_overhead  # the same measure
+
+    stories = [story for record in records if (story := normalize(record["raw"]).text)]
+    length = sum(map(len, stories)) / len(stories)
+    no_extraction = Config(header=False, dateline=False)
+    texts = stories * rounds
+    each = extraction_overhead(texts, no_extraction)
+    together = extraction_overhead(texts, no_extraction, run=_many)
+    print(f"Extraction cost on {len(stories)} stories of the corpora with their header taken off "
+          f"({length:.0f} characters on average): {each:+.1f}% with normalize on each, "
+          f"{together:+.1f}% normalized together (normalize_many)")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="exit 1 outside the pinned floors")
@@ -282,8 +302,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--named", action="store_true",
                         help="name each document's corpus (--corpus for the command) instead of "
                         "letting newsnorm find its layout")  # fmt: skip
+    parser.add_argument("--cost", action="store_true",
+                        help="only the extraction cost on the documents' stories, their header "
+                        "taken off")  # fmt: skip
     args = parser.parse_args(argv)
     records = list(read_jsonl(eval_path("corpora", "corpora-dev.jsonl")))
+    if args.cost:
+        print_extraction_cost(records)
+        return 0
     if args.id:
         records = [record for record in records if record["id"] == args.id]
     if args.corpus:

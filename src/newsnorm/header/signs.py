@@ -296,9 +296,11 @@ class QuietTop:
         (False, False)
     """
 
-    __slots__ = ("source", "test")
+    __slots__ = ("signs", "source", "test")
 
     def __init__(self, signs: Sequence[TopSigns]) -> None:
+        self.signs = tuple(signs)
+        """The signs the test looks for."""
         for sign in signs:
             if (sign.head_marks or sign.below_marks) and sign.head <= 0:
                 raise ValueError(f"marks looked for in no characters (head={sign.head}): {sign}")
