@@ -833,12 +833,28 @@ def place_agency_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
 
 @st.composite
 def agency_undashed_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
-    """``(CNN)The``, ``(CNN) The``, ``Porto, Portugal (CNN)The``: no dash after the agency."""
-    place = draw(st.none() | _placed() | st.sampled_from(("Porto, Portugal", "Lagos, Nigeria")))
+    """``(CNN)The``, ``(CNN) The``, ``Porto, Portugal (CNN)The``, ``Islamabad, Sep 9 (PTI)
+    The``: no dash after the agency."""
+    place = draw(
+        st.none()
+        | _placed()
+        | st.sampled_from(("Porto, Portugal", "Lagos, Nigeria", "Dayton, OH", "Islamabad"))
+    )
     story = draw(_dateline_stories())
-    space = draw(st.sampled_from(("", " ")))
+    agency, space = draw(st.sampled_from(("CNN", "PTI", "IANS"))), draw(st.sampled_from(("", " ")))
+    date_text = None
+    if place is not None and draw(st.booleans()):
+        day = draw(dates)
+        date_text = f"{day:%b} {day.day}"
+        place = f"{place}, {date_text}"
     opening = "" if place is None else f"{place} "
-    return f"{opening}(CNN){space}{story}", Dateline(place, "CNN"), story, "agency_undashed"
+    location = None if place is None else place.removesuffix(f", {date_text}")
+    return (
+        f"{opening}({agency}){space}{story}",
+        Dateline(location, agency, date_text),
+        story,
+        "agency_undashed",
+    )
 
 
 @st.composite
@@ -884,8 +900,9 @@ def place_date_datelines(draw: st.DrawFn) -> tuple[str, Dateline, str, str]:
     day = draw(dates)
     date_text = f"{day:%B} {day.day}"
     story = draw(_dateline_stories())
+    stop = draw(st.sampled_from(("", ".")))  # old wire copy: "ROME, Sept. 9. -"
     return (
-        f"{place}, {date_text} - {story}",
+        f"{place}, {date_text}{stop} - {story}",
         Dateline(place, None, date_text),
         story,
         ("place_date"),

@@ -114,9 +114,20 @@ Examples:
     >>> "SOCCER" in SECTIONS, "LONDON" in SECTIONS
     (True, False)
 """
-_TITLE_CASE_PLACE = (
-    r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+){0,2}){0,2}"
+# Its regions are words in title case (Taiwan, New Mexico, Mich.), the postal code of a US
+# state or a Canadian province (Dayton, OH; Calgary, AB) or initials (Washington, D.C.).
+_POSTAL_CODES = (
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC", "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON",
+    "PE", "QC", "SK", "YT",
+)  # fmt: skip
+_TITLE_REGION = (
+    rf"(?:[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}\.?|(?:{'|'.join(_POSTAL_CODES)})(?![\p{{L}}.])"
+    r"|(?:[A-Z]\.){2,3})"
 )
+_TITLE_CASE_PLACE = rf"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,3}}(?:, {_TITLE_REGION}){{0,2}}"
 # Wire copy set in lower case (commodity reports: "des moines, april 7 -") has a place in
 # lower case, or capitalized only at its start ("Mexico city"); only a date after it counts.
 _LOWER_CASE_PLACE = r"(?:[a-z][a-z.'’-]*|[A-Z][a-z]+(?= [a-z]))(?: [a-z][a-z.'’-]*){0,3}"
@@ -313,13 +324,14 @@ def _form(
 
 DATELINE_FORMS: tuple[DatelineForm, ...] = (
     # An upper-case place and a date are evidence enough for the slips of real wire copy: a
-    # space before the comma, a comma after the date, no space after the dash
-    # ("NEW YORK , April 13 -", "CHICAGO, March 4, -", "CHICAGO, April 13 -Simmons").
+    # space before the comma, a comma or a stop after the date, no space after the dash
+    # ("NEW YORK , April 13 -", "CHICAGO, March 4, -", "ROME, Sept. 9. -", "CHICAGO, April 13
+    # -Simmons").
     _form(
         "place_date",
         "upper",
         _SPACED_DASHES,
-        rf"(?P<location>{_PLACE}) ?, (?P<date>{_DATE_TEXT}),? {_DASH}(?: +|(?=\n)|$|(?=[A-Z]))",
+        rf"(?P<location>{_PLACE}) ?, (?P<date>{_DATE_TEXT})[,.]? {_DASH}(?: +|(?=\n)|$|(?=[A-Z]))",
     ),
     # WASHINGTON (Reuters) -, NEW YORK, Feb 17 (AP) —, MEDAN, Indonesia/JAKARTA (Reuters) -
     _form(
@@ -387,12 +399,14 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
         (*_SPACED_DASHES, *_LONG_DASHES),
         rf"\((?P<agency>{_AGENCY})\)(?: {_DASH}{_AFTER_DASH}| ?(?:--|—|–) *(?={_OPEN}[A-Z]))",
     ),
-    # (CNN)The, (CNN) The, Marseille, France (CNN)The: a known agency with no dash after it.
+    # (CNN)The, (CNN) The, Marseille, France (CNN)The, Islamabad, Sep 9 (PTI) The: a known
+    # agency with no dash after it.
     _form(
         "agency_undashed",
         "upper (",
         tuple(f"({name})" for name in AGENCIES),
-        rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE}) )?\((?P<agency>{KNOWN_AGENCY})\)"
+        rf"(?:(?P<location>{_PLACE}|{_TITLE_CASE_PLACE})(?:, (?P<date>{_DATE_TEXT}))? )?"
+        rf"\((?P<agency>{KNOWN_AGENCY})\)"
         rf" ?(?={_OPEN}[A-Z0-9])",
     ),
     # Reuters - Shares, AP - NASA's probe, FT.com - Shares, SPACE.com - TORONTO -- A team: a
