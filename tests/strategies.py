@@ -748,6 +748,11 @@ def furniture_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
         top.append(f"{draw(st.integers(1, count))} of {count}. {caption}")
     if draw(st.booleans()):
         top.append(f"Credit: {draw(_layout_names)}")
+    if draw(st.booleans()):  # a photo's credit alone: "Ann Lee / AP", "By Ann Lee/WireImage."
+        by, joint = draw(st.sampled_from(("", "By "))), draw(st.sampled_from(("/", " / ")))
+        source = draw(st.sampled_from(("AP", "Getty Images", "WireImage", "Reuters")))
+        credit = f"{draw(_layout_names)}{joint}{source}"
+        top.append(f"{by}{credit}" + draw(st.sampled_from(("", ".", f" i {credit}"))))
     if draw(st.booleans()):
         top.append("ADVERTISEMENT")
     bbc = draw(st.booleans())
@@ -942,6 +947,8 @@ TOP_PIECES = (
     "Nora deVries | Contributing Writer | 5 days ago", "4419915",
     "Chips Rally Again (Reuters) Reuters - ", "Chips Rally Again LONDON (Reuters) - ",
     "Dec 27, 2014; Akron, OH, USA; A guard drives. Mandatory Credit: Ann Lee-Metro Sports",
+    "Ann Lee / AP i Ann Lee / AP", "By Ann Lee/WireImage.", "Dayton, OH (AP) - ",
+    "Islamabad, Sep 9 (PTI) ",
     "@highlight", "[SN]TITLE[SN]", " = Rain = ",
     "ADVERTISEMENT", "Advertisement", "View full size image", "Credit: NASA",
     "Share Pin It More Galleries", "Ann Lee | Staff Writer | Tuesday, 25 November 2014",

@@ -176,6 +176,33 @@ _PROVIDED_CAPTION = regex.compile(
 )
 
 
+# A photo's credit alone on a line at the top, the photographer and the agency or library
+# that gave the picture out ("Ann Lee / AP", "By Ray Moss/WireImage."), perhaps once for each
+# picture (a page prints "Ann Lee / AP i Ann Lee / AP", the i of an info button between them).
+_PHOTO_SOURCES = (
+    "AP", "AP Photo", "Associated Press", "Reuters", "REUTERS", "AFP", "Getty Images", "Getty",
+    "AFP via Getty Images", "EPA", "EPA-EFE", "WireImage", "FilmMagic", "Shutterstock",
+    "Bloomberg", "Xinhua", "PA", "PA Images", "PA Wire", "Alamy", "REX", "Rex Features",
+    "Corbis", "NurPhoto", "SIPA", "ZUMA Press", "USA TODAY Sports", "Imagn", "NASA", "iStock",
+)  # fmt: skip
+_PHOTO_SOURCE = "(?:" + "|".join(sorted(map(regex.escape, _PHOTO_SOURCES), key=len)[::-1]) + ")"
+_ONE_PHOTO_CREDIT = rf"[A-Z][\p{{L}}'’.-]+(?:\h[A-Z][\p{{L}}'’.-]+){{0,3}}\h?/\h?{_PHOTO_SOURCE}"
+_PHOTO_CREDIT_LINE = regex.compile(
+    rf"^(?:By\h)?{_ONE_PHOTO_CREDIT}(?:\h(?:i|\|)\h{_ONE_PHOTO_CREDIT})*\.?$"
+)
+# How such a line ends: its last source, perhaps with a stop (the quick path's sign).
+_PHOTO_CREDIT_ENDINGS = tuple(
+    f"{joint}{source}{stop}"
+    for source in _PHOTO_SOURCES
+    for joint in ("/", " ")
+    for stop in ("", ".")
+)
+
+
+def _is_photo_credit_line(line: str) -> bool:
+    return line.endswith(_PHOTO_CREDIT_ENDINGS) and _PHOTO_CREDIT_LINE.match(line) is not None
+
+
 def _is_provided_caption(line: str) -> bool:
     return line.startswith(_PROVIDED_OPENING) and _PROVIDED_CAPTION.match(line) is not None
 
@@ -360,7 +387,7 @@ def _furniture_line(line: str, *, top: bool) -> bool:
         return True
     if len(line) <= _WIDGET_LINE and _ends_with_photo_credit(line):
         return True
-    if _is_provided_caption(line):
+    if _is_provided_caption(line) or _is_photo_credit_line(line):
         return True
     return (
         len(line) <= _WIDGET_LINE
@@ -480,7 +507,7 @@ def _shows_a_form(line: str) -> bool:
         or _is_picture_number(line)
     ):
         return True  # a caption's numbering, a BBC update stamp (it opens with its date)
-    if _is_sports_caption(line) or _is_provided_caption(line):
+    if _is_sports_caption(line) or _is_provided_caption(line) or _is_photo_credit_line(line):
         return True
     endings = _GLUED_BY_FINAL.get(line[-1])
     return (
@@ -606,8 +633,20 @@ def _read_top(lines: list[str], reading: _Reading) -> list[str]:
             if len(line) > _STORY_PARAGRAPH:
                 break
         index += 1
-    # A caption is furniture only above a dateline: the others stay where they were.
-    return [line for line, kept in zip(lines, keep, strict=True) if kept]
+    # A caption is furniture only above a dateline: the others stay where they were. Where
+    # furniture stood between two lines that stay (a headline, then a photo's credit, then the
+    # story), a paragraph break stands in its place: the lines were never one paragraph.
+    staying: list[str] = []
+    taken = False
+    for line, kept in zip(lines, keep, strict=True):
+        if not kept:
+            taken = taken or bool(staying)
+            continue
+        if taken and line.strip() and staying[-1].strip():
+            staying.append("")
+        taken = False
+        staying.append(line)
+    return staying
 
 
 _INSIDE = regex.compile(
@@ -704,7 +743,7 @@ RECOGNIZER = Recognizer(
         forms=(*_FORM_STARTS, _PROVIDED_OPENING),
         digit=True,
         marks=("|", ";", *_BUTTON_MARKS),  # a sports caption's ";" after its date
-        endings=(*_GLUED_ENDINGS, " |", ")"),
+        endings=(*_GLUED_ENDINGS, " |", ")", *_PHOTO_CREDIT_ENDINGS),
         confirm=_shows_a_form,  # a caption's numbering, a photo's credit: what `_at_top` asks
         confirm_below=_may_be_read_below,
         below_marks=GATE,
