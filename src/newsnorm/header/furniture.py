@@ -712,8 +712,8 @@ def read_page_furniture(text: str) -> tuple[Found, str] | None:
         ... )
         >>> found.furniture
         ('1 of 3. Crowds gather in a square in Oslo May 2, 2014.', 'ADVERTISEMENT')
-        >>> body
-        'OSLO (Reuters) - Crowds gathered.\\nThey left.'
+        >>> body  # a paragraph break where the furniture stood between two lines
+        'OSLO (Reuters) - Crowds gathered.\\n\\nThey left.'
         >>> read_page_furniture("Credit: the markets had priced in a cut.\\nThey had.") is None
         True
     """
@@ -737,6 +737,7 @@ RECOGNIZER = Recognizer(
     # Advertisement lines and a share panel are the only forms read inside a story whose top
     # shows none.
     anywhere=("ADVERTISEMENT", "Advertisement", _SHARE_PANEL_OPENING),
+    anywhere_opens_line=True,  # each the whole line, or the panel's first (`_read_inside`)
     # What `_shows_a_form` looks for on the first two lines (a caption's numbering opens with
     # a digit), and the dateline's gate on the lines below, which captions run down to.
     top_signs=TopSigns(

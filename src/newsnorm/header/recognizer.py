@@ -16,7 +16,7 @@ from collections.abc import Callable
 import attrs
 
 from newsnorm.article import Dateline
-from newsnorm.header.signs import Search, TopSigns, literal_searches
+from newsnorm.header.signs import Search, TopSigns, line_start_search, literal_searches
 from newsnorm.header.top import Top
 
 __all__ = ["AtTop", "Found", "Read", "Recognizer"]
@@ -95,6 +95,9 @@ class Recognizer:
             declares neither is tried on every text.
         anywhere: literal strings that, found anywhere in the text, make the recognizer
             apply whatever its top shows (a widget line inside a story).
+        anywhere_opens_line: whether each of `anywhere` counts only where it opens a line,
+            perhaps after white space (as a widget's line does): the quick path looks for it
+            only there (`TopSigns.line_starts`).
         top_signs: for a recognizer with `at_top`, what the text's first lines must show
             for `at_top` to pass (`newsnorm.header.signs.TopSigns`), so that the metadata
             stages' quick path can pass a text by (see `signs`); without it, a layout
@@ -115,6 +118,7 @@ class Recognizer:
     reach: int | None = None
     at_top: AtTop | None = None
     anywhere: tuple[str, ...] = ()
+    anywhere_opens_line: bool = False
     top_signs: TopSigns | None = None
     # The literals anywhere, as `literal_searches` finds them fastest.
     _anywhere_literals: tuple[tuple[str, ...], tuple[Search, ...]] = attrs.field(
@@ -123,6 +127,8 @@ class Recognizer:
 
     @_anywhere_literals.default
     def _split_anywhere(self) -> tuple[tuple[str, ...], tuple[Search, ...]]:
+        if self.anywhere_opens_line and self.anywhere:
+            return (), (line_start_search(self.anywhere),)
         return literal_searches(self.anywhere)
 
     # `applies` for a text whose `Top` is found, made once for what this recognizer declares:
@@ -161,6 +167,9 @@ class Recognizer:
             if self.top_signs is None:
                 return None
             # It needs an opening besides its top's signs: the top's signs alone will do.
+            if self.anywhere_opens_line:
+                starts = (*self.top_signs.line_starts, *self.anywhere)
+                return attrs.evolve(self.top_signs, line_starts=starts)
             return attrs.evolve(self.top_signs, anywhere=(*self.top_signs.anywhere, *self.anywhere))
         if not self.openings:
             return None  # no opening and no test of its top: it applies to every text

@@ -32,7 +32,14 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-__all__ = ["MARK_REACH", "HeadMark", "QuietTop", "TopSigns", "literal_searches"]
+__all__ = [
+    "MARK_REACH",
+    "HeadMark",
+    "QuietTop",
+    "TopSigns",
+    "line_start_search",
+    "literal_searches",
+]
 
 MARK_REACH = 200
 """How far into a line its marks (`TopSigns.marks`) are looked for: a bar byline, a BBC update
@@ -81,6 +88,8 @@ class TopSigns:
 
     Attributes:
         anywhere: literals of which one must be in the text.
+        line_starts: phrases of which one must open a line somewhere in the text, perhaps
+            after white space (a widget's line inside the story).
         patterns: regexes (in the syntax of the standard library's `re`) of which one must
             match somewhere in the text.
         near_start: (literal, reach) pairs: the literal within the first `reach` characters.
@@ -121,6 +130,7 @@ class TopSigns:
     """
 
     anywhere: tuple[str, ...] = ()
+    line_starts: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()
     near_start: tuple[tuple[str, int], ...] = ()
     head_marks: tuple[HeadMark, ...] = ()
@@ -274,6 +284,24 @@ def _write_confirmation(signs: Sequence[TopSigns], index: int, source: _Source) 
     return name
 
 
+def line_start_search(starts: Sequence[str]) -> Search:
+    """Search for one of `starts` opening a line, perhaps after white space (not a break).
+
+    Examples:
+        >>> search = line_start_search(["ADVERTISEMENT"])
+        >>> search("Rain.\\n ADVERTISEMENT\\nSun.") is not None, search("An ADVERTISEMENT") is None
+        (True, True)
+    """
+    return re.compile(r"^[^\S\n]*(?:" + "|".join(map(re.escape, starts)) + ")", re.M).search
+
+
+def _after_break_search(starts: Sequence[str]) -> Search:
+    # `line_start_search` below the first line: its pattern opens with the break, which `re`
+    # finds one character at a time in a tight loop, about twice as fast as one `in` of each
+    # phrase (their common letters keep the string search from skipping ahead).
+    return re.compile(r"\n[^\S\n]*(?:" + "|".join(map(re.escape, starts)) + ")").search
+
+
 class QuietTop:
     """A test of a text for the signs of several readers at once: True when none shows.
 
@@ -308,6 +336,7 @@ class QuietTop:
         source.lines.append("def quiet(text):")
         source.turn_away(['not text or text[0].isspace() or text[-1] == "\\n"'])
         alone, searches = literal_searches([literal for sign in signs for literal in sign.anywhere])
+        starts = tuple(dict.fromkeys(start for sign in signs for start in sign.line_starts))
         # Each pattern alone: one that opens with no literal slows an alternation with others.
         patterns = dict.fromkeys(pattern for sign in signs for pattern in sign.patterns)
         near = dict.fromkeys(pair for sign in signs for pair in sign.near_start)
@@ -319,6 +348,14 @@ class QuietTop:
                     for search in (*searches, *(re.compile(p).search for p in patterns))
                 ),
                 *(f"text.find({literal!r}, 0, {reach}) >= 0" for literal, reach in near),
+                *(  # a line's start: the first line's (it opens with no space), or after a break
+                    [
+                        f"text.startswith({starts!r})",
+                        f"{source.name(_after_break_search(starts))}(text) is not None",
+                    ]
+                    if starts
+                    else []
+                ),
                 *(  # readers sharing marks (the dateline's gate) share their test
                     _marks_test(marks, f"head_{number}", f"text[:{head}]", source)
                     for number, (marks, head) in enumerate(
