@@ -752,7 +752,8 @@ def furniture_documents(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
         by, joint = draw(st.sampled_from(("", "By "))), draw(st.sampled_from(("/", " / ")))
         source = draw(st.sampled_from(("AP", "Getty Images", "WireImage", "Reuters")))
         credit = f"{draw(_layout_names)}{joint}{source}"
-        top.append(f"{by}{credit}" + draw(st.sampled_from(("", ".", f" i {credit}"))))
+        ends = ("", ".", f" i {credit}") if by else ("", f" i {credit}")  # a stop after a By's
+        top.append(f"{by}{credit}" + draw(st.sampled_from(ends)))
     if draw(st.booleans()):
         top.append("ADVERTISEMENT")
     bbc = draw(st.booleans())

@@ -187,20 +187,19 @@ _PHOTO_SOURCES = (
 )  # fmt: skip
 _PHOTO_SOURCE = "(?:" + "|".join(sorted(map(regex.escape, _PHOTO_SOURCES), key=len)[::-1]) + ")"
 _ONE_PHOTO_CREDIT = rf"[A-Z][\p{{L}}'’.-]+(?:\h[A-Z][\p{{L}}'’.-]+){{0,3}}\h?/\h?{_PHOTO_SOURCE}"
-_PHOTO_CREDIT_LINE = regex.compile(
-    rf"^(?:By\h)?{_ONE_PHOTO_CREDIT}(?:\h(?:i|\|)\h{_ONE_PHOTO_CREDIT})*\.?$"
-)
-# How such a line ends: its last source, perhaps with a stop (the quick path's sign).
-_PHOTO_CREDIT_ENDINGS = tuple(
-    f"{joint}{source}{stop}"
-    for source in _PHOTO_SOURCES
-    for joint in ("/", " ")
-    for stop in ("", ".")
-)
+_PHOTO_CREDITS = rf"{_ONE_PHOTO_CREDIT}(?:\h(?:i|\|)\h{_ONE_PHOTO_CREDIT})*"
+# With a By, a page may end the credit with a stop, as a byline.
+_PHOTO_CREDIT_LINE = regex.compile(rf"^(?:{_PHOTO_CREDITS}|By\h{_PHOTO_CREDITS}\.?)$")
+# How such a line ends without a By: its last source (the quick path's sign; a By opens the
+# others, `_PHOTO_CREDIT_BY`).
+_PHOTO_CREDIT_ENDINGS = tuple(f"{joint}{source}" for source in _PHOTO_SOURCES for joint in "/ ")
+_PHOTO_CREDIT_BY = "By "
 
 
 def _is_photo_credit_line(line: str) -> bool:
-    return line.endswith(_PHOTO_CREDIT_ENDINGS) and _PHOTO_CREDIT_LINE.match(line) is not None
+    return (
+        line.endswith(_PHOTO_CREDIT_ENDINGS) or line.startswith(_PHOTO_CREDIT_BY)
+    ) and _PHOTO_CREDIT_LINE.match(line) is not None
 
 
 def _is_provided_caption(line: str) -> bool:
@@ -741,7 +740,7 @@ RECOGNIZER = Recognizer(
     # What `_shows_a_form` looks for on the first two lines (a caption's numbering opens with
     # a digit), and the dateline's gate on the lines below, which captions run down to.
     top_signs=TopSigns(
-        forms=(*_FORM_STARTS, _PROVIDED_OPENING),
+        forms=(*_FORM_STARTS, _PROVIDED_OPENING, _PHOTO_CREDIT_BY),
         digit=True,
         marks=("|", ";", *_BUTTON_MARKS),  # a sports caption's ";" after its date
         endings=(*_GLUED_ENDINGS, " |", ")", *_PHOTO_CREDIT_ENDINGS),

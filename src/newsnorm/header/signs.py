@@ -214,11 +214,20 @@ def _line_sign_tests(signs: Sequence[TopSigns], index: int, source: _Source) -> 
     if any(sign.key for sign in signs):
         tests.append('(0 <= (colon := line.find(":")) and line.count(" ", 0, colon) < 3)')
     # Each found alone in the line's head: `re` finds literals with different first letters
-    # in one pass more slowly than `in` each in a short string.
+    # in one pass more slowly than `in` each in a short string. A mark with a colon is looked
+    # for only where the key's test above found one (`colon`).
     marks = dict.fromkeys(mark for sign in signs for mark in sign.marks)
-    for number, mark in enumerate(marks):
+    keyed = [mark for mark in marks if ":" in mark] if any(sign.key for sign in signs) else []
+    plain = [mark for mark in marks if mark not in keyed]
+    for number, mark in enumerate(plain):
         head = f"(marked := line[:{MARK_REACH}])" if number == 0 else "marked"
         tests.append(f"{mark!r} in {head}")
+    if keyed:
+        head = "marked" if plain else f"(marked := line[:{MARK_REACH}])"
+        found = " or ".join(
+            f"{mark!r} in {head if n == 0 else 'marked'}" for n, mark in enumerate(keyed)
+        )
+        tests.append(f"(0 <= colon and ({found}))")
     endings = {ending for sign in signs for ending in sign.endings}
     if endings:
         by_final = source.name(_by_character(endings, -1))
