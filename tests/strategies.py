@@ -949,6 +949,7 @@ TOP_PIECES = (
     "Chips Rally Again (Reuters) Reuters - ", "Chips Rally Again LONDON (Reuters) - ",
     "Dec 27, 2014; Akron, OH, USA; A guard drives. Mandatory Credit: Ann Lee-Metro Sports",
     "Ann Lee / AP i Ann Lee / AP", "By Ann Lee/WireImage.", "Dayton, OH (AP) - ",
+    "By Ann Lee 2.3K shares Share on Facebook",
     "Islamabad, Sep 9 (PTI) ",
     "@highlight", "[SN]TITLE[SN]", " = Rain = ",
     "ADVERTISEMENT", "Advertisement", "View full size image", "Credit: NASA",

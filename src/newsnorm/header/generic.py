@@ -62,7 +62,7 @@ __all__ = [
 HEADER_PARTS = (
     "headline", "corpus date line", "byline", "date phrase", "keyed header", "date line",
     "contributor note", "copyright notice", "page date", "byline role", "repeated headline",
-    "page label",
+    "page label", "share widget",
 )  # fmt: skip
 """The names of the generic reader's parts, as `HeaderFields.recognizers` reports them.
 
@@ -351,6 +351,22 @@ def _dated_byline(value: str) -> tuple[str, str] | None:
         if comma.start() and is_date_line(value[comma.end() :]):
             return value[: comma.start()], value[comma.end() :]
     return None
+
+
+# A page's share widget run into the byline's line: its counter ("2.3K shares", "2.3Kshares")
+# or its first button ("Share on Facebook"), and the rest of the line after it.
+_SHARE_WIDGET = regex.compile(
+    r"\h+(?P<widget>[0-9]+(?:[.,][0-9]+)?[KkMm]?\h?(?:shares|Shares|SHARES)\b.*"
+    r"|Share on (?:Facebook|Twitter|X|LinkedIn|WhatsApp)\b.*)$"
+)
+
+
+def _byline_with_widget(value: str) -> tuple[str, str] | None:
+    """Split a byline's value that ends in a page's share widget: (the name, the widget)."""
+    widget = _SHARE_WIDGET.search(value)
+    if widget is None or not widget.start():
+        return None
+    return value[: widget.start()], widget["widget"]
 
 
 def _dated_dateline(line: str) -> bool:
@@ -670,9 +686,14 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
             break
         saw_known = True
         dated = _dated_byline(pair[1]) if pair[2] == "byline" else None
+        widget = _byline_with_widget(pair[1]) if pair[2] == "byline" else None
         if dated is not None:  # "By Ann Lee, August 14, 2020 2:30 pm": the name, then the date
             found.add(pair[0], dated[0], "byline")
             found.add("date", dated[1], "date line")
+        elif widget is not None:  # "By Ann Lee 2.3K shares Share on Facebook": the name
+            found.add(pair[0], widget[0], "byline")
+            found.furniture.append(widget[1])
+            found.parts.setdefault("share widget")
         else:
             found.add(*pair)
         index += 1

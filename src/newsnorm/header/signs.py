@@ -2,15 +2,16 @@
 
 Most stories open with their first paragraph, and the header readers and the dateline then read
 nothing. Each reader of the top of a text declares, as `TopSigns`, what the text or its first
-lines must show for it to read anything: a literal anywhere in the text or near its start, how
-a line opens (lower-cased, or a phrase as written), what a line holds near its start or ends
-with, a colon after a key's few words, a line ending in an ISO date, a dateline form's marks
-near the start or on the lines below, tests of the first line (and of it above a blank line),
-of the lines below it and of the whole text, and how many lines from the top it looks at;
-where a cheap sign shows on lines the reader then mostly turns away, the reader's own test of
-the line confirms it. `QuietTop` writes one function of
-string tests for the signs of a layout's readers: when no sign shows, none of the readers
-would read anything, so the pipeline hands the text on as its body without running them.
+lines must show for it to read anything: a literal anywhere in the text or near its start, a
+phrase opening a line anywhere (a widget's line inside the story), how a line opens
+(lower-cased, or a phrase as written), what a line holds near its start or ends with, a colon
+after a key's few words, a line ending in an ISO date, a dateline form's marks near the start
+or on the lines below, tests of the first line (and of it above a blank line), of the lines
+below it and of the whole text, and how many lines from the top it looks at; where a cheap
+sign shows on lines the reader then mostly turns away, the reader's own test of the line
+confirms it. `QuietTop` writes one function of string tests for the signs of a layout's
+readers: when no sign shows, none of the readers would read anything, so the pipeline hands
+the text on as its body without running them.
 
 Why one written function: where the text stages have just run, the processor's caches hold
 their code, and each call, loop and string method costs more than it costs alone
