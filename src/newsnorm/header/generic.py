@@ -685,12 +685,13 @@ def read_generic_header(text: str, top: Top | None = None) -> tuple[HeaderFields
         if pair is None:
             break
         saw_known = True
-        dated = _dated_byline(pair[1]) if pair[2] == "byline" else None
-        widget = _byline_with_widget(pair[1]) if pair[2] == "byline" else None
-        if dated is not None:  # "By Ann Lee, August 14, 2020 2:30 pm": the name, then the date
+        is_byline = pair[2] == "byline"
+        if is_byline and (dated := _dated_byline(pair[1])) is not None:
+            # "By Ann Lee, August 14, 2020 2:30 pm": the name, then the date
             found.add(pair[0], dated[0], "byline")
             found.add("date", dated[1], "date line")
-        elif widget is not None:  # "By Ann Lee 2.3K shares Share on Facebook": the name
+        elif is_byline and (widget := _byline_with_widget(pair[1])) is not None:
+            # "By Ann Lee 2.3K shares Share on Facebook": the name, the widget to the furniture
             found.add(pair[0], widget[0], "byline")
             found.furniture.append(widget[1])
             found.parts.setdefault("share widget")
